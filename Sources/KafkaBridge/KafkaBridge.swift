@@ -1,0 +1,1 @@
+// The librdkafka bridge. See KafkaConsumer, KafkaProducer, MockCluster.

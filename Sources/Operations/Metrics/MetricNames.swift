@@ -1,0 +1,28 @@
+/// Every metric the daemon exports, in one place. Names follow Prometheus conventions;
+/// `deploy/` alert rules and the dashboard use exactly these.
+public enum MetricNames {
+    /// Counter: input messages consumed. Label `topic`.
+    public static let messagesConsumed = "stancewire_messages_consumed_total"
+    /// Counter: output messages acknowledged by the broker. Label `kind` (`enriched`, `stance`).
+    public static let messagesProduced = "stancewire_messages_produced_total"
+    /// Counter: input messages dead-lettered. Label `reason`.
+    public static let messagesDeadLettered = "stancewire_messages_dead_lettered_total"
+    /// Histogram (seconds): decode + extract + encode time per input message.
+    public static let processingDuration = "stancewire_processing_duration_seconds"
+    /// Histogram (seconds): input message timestamp to acknowledgement of its last output.
+    public static let endToEndLatency = "stancewire_end_to_end_latency_seconds"
+    /// Gauge: input messages consumed but not yet done.
+    public static let inFlightMessages = "stancewire_in_flight_messages"
+    /// Gauge: consumer lag in messages. Labels `topic`, `partition`.
+    public static let consumerLag = "stancewire_consumer_lag_messages"
+    /// Counter: rebalances. Label `type` (`assign`, `revoke`, `lost`).
+    public static let rebalances = "stancewire_rebalances_total"
+    /// Counter: errors reported by librdkafka. Label `code`.
+    public static let kafkaErrors = "stancewire_kafka_errors_total"
+    /// Counter: entities extracted.
+    public static let entitiesExtracted = "stancewire_entities_extracted_total"
+    /// Counter: stances extracted.
+    public static let stancesExtracted = "stancewire_stances_extracted_total"
+    /// Counter: offset commits. Label `result` (`ok`, `error`).
+    public static let commits = "stancewire_offset_commits_total"
+}
