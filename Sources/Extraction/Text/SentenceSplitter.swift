@@ -1,0 +1,129 @@
+/// Groups tokens into sentences and flags headings, headline-case lines and boilerplate.
+///
+/// A sentence ends at terminal punctuation (with any closing quote or bracket glued to it)
+/// before a capitalised word, a quote, a number or a line break; and at every line break,
+/// so headings and list items without final punctuation stand alone. Abbreviations keep
+/// their period inside the token and so never end a sentence, except an acronym such as
+/// "U.S." before a typical sentence opener ("… with the U.S. The talks …").
+struct SentenceSplitter {
+    let scalars: [Unicode.Scalar]
+    let isTitle: Bool
+
+    /// Sets each token's `sentence` and returns the sentences.
+    func split(_ tokens: inout [Token]) -> [Sentence] {
+        let count = tokens.count
+        var ranges: [Range<Int>] = []
+        var begin = 0
+        var k = 0
+        while k < count {
+            if k > begin, tokens[k].followsNewline {
+                ranges.append(begin..<k)
+                begin = k
+            }
+            let t = tokens[k]
+            if t.kind == .punctuation, let first = t.text.unicodeScalars.first, ScalarClass.isTerminal(first) {
+                var e = k + 1
+                while e < count, !tokens[e].followsNewline, tokens[e].start == tokens[e - 1].end,
+                    tokens[e].kind == .quote || tokens[e].text == ")" || tokens[e].text == "]"
+                        || tokens[e].kind == .possessive || tokens[e].kind == .apostrophe
+                        || (tokens[e].kind == .punctuation && ScalarClass.isTerminal(tokens[e].text.unicodeScalars.first!))
+                {
+                    e += 1
+                }
+                if e >= count || tokens[e].followsNewline || opensSentence(tokens[e]) {
+                    ranges.append(begin..<e)
+                    begin = e
+                }
+                k = e
+                continue
+            }
+            if t.kind == .word, t.isAllCaps, t.text.unicodeScalars.last == ".", k + 1 < count,
+                !tokens[k + 1].followsNewline, tokens[k + 1].isCapitalized,
+                TextLexicon.sentenceStarters.contains(tokens[k + 1].lower)
+            {
+                ranges.append(begin..<(k + 1))
+                begin = k + 1
+            }
+            k += 1
+        }
+        if begin < count { ranges.append(begin..<count) }
+
+        var sentences: [Sentence] = []
+        sentences.reserveCapacity(ranges.count)
+        for (index, r) in ranges.enumerated() {
+            for j in r { tokens[j].sentence = index }
+            sentences.append(Sentence(start: tokens[r.lowerBound].start, end: tokens[r.upperBound - 1].end, tokens: r, isHeading: false))
+        }
+        markLines(&sentences, tokens)
+        return sentences
+    }
+
+    private func opensSentence(_ t: Token) -> Bool {
+        t.isCapitalized || t.kind == .quote || t.kind == .number || t.kind == .symbol || t.kind == .dash
+            || (t.kind == .punctuation && (t.text == "(" || t.text == "["))
+    }
+
+    /// Flags headings, headline case and boilerplate line by line.
+    private func markLines(_ sentences: inout [Sentence], _ tokens: [Token]) {
+        var s = 0
+        while s < sentences.count {
+            var e = s + 1
+            while e < sentences.count, !tokens[sentences[e].tokens.lowerBound].followsNewline { e += 1 }
+            // sentences s..<e form one line
+            let lineTokens = sentences[s].tokens.lowerBound..<sentences[e - 1].tokens.upperBound
+            var words = 0
+            var content = 0
+            var capitalized = 0
+            for j in lineTokens where tokens[j].kind == .word {
+                words += 1
+                if !TextLexicon.headlineSmallWords.contains(tokens[j].lower) {
+                    content += 1
+                    if tokens[j].isCapitalized { capitalized += 1 }
+                }
+            }
+            let titleCase = content >= 2 && capitalized * 4 >= content * 3
+            let boilerplate = !isTitle && isBoilerplate(lineTokens, tokens, words: words)
+            if isTitle {
+                for x in s..<e {
+                    sentences[x].isHeading = true
+                    sentences[x].isTitleCase = titleCase
+                }
+            } else if e == s + 1 {
+                let last = tokens[lineTokens.upperBound - 1]
+                let lastScalar = last.text.unicodeScalars.last!
+                let bold = tokens[lineTokens.lowerBound].text == "*" || tokens[lineTokens.lowerBound].text == "**"
+                let ends = last.kind == .punctuation && (ScalarClass.isTerminal(lastScalar) || lastScalar == ":" || lastScalar == "," || lastScalar == ";")
+                let endsQuote = last.kind == .quote
+                let question = lastScalar == "?"
+                let heading = words > 0 && words <= 20 && ((!ends && !endsQuote) || bold || question)
+                sentences[s].isHeading = heading
+                sentences[s].isTitleCase = heading && titleCase
+            }
+            if boilerplate {
+                for x in s..<e { sentences[x].isBoilerplate = true }
+            }
+            s = e
+        }
+    }
+
+    private func isBoilerplate(_ line: Range<Int>, _ tokens: [Token], words: Int) -> Bool {
+        guard words <= TextLexicon.boilerplateMaxWords else { return false }
+        var lower = String()
+        for k in tokens[line.lowerBound].start..<tokens[line.upperBound - 1].end {
+            ScalarClass.appendLower(scalars[k], to: &lower)
+        }
+        // tolerate a leading bullet or asterisk
+        while let f = lower.unicodeScalars.first, !ScalarClass.isLetter(f), f != "©" {
+            lower.unicodeScalars.removeFirst()
+        }
+        let scalarsOfLine = Array(lower.unicodeScalars)
+        for prefix in TextLexicon.boilerplatePrefixes where lower.hasPrefix(prefix) {
+            let after = prefix.unicodeScalars.count
+            if after < scalarsOfLine.count, ScalarClass.isLetter(scalarsOfLine[after]), ScalarClass.isLetter(prefix.unicodeScalars.last!) {
+                continue
+            }
+            if words <= 5 || prefix.contains(" ") || prefix.hasSuffix(":") || prefix == "©" { return true }
+        }
+        return false
+    }
+}

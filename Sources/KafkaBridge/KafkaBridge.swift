@@ -1,1 +1,0 @@
-// The librdkafka bridge. See KafkaConsumer, KafkaProducer, MockCluster.
