@@ -1,0 +1,66 @@
+import Synchronization
+
+/// Continuations of records waiting for their delivery report, keyed by the per-message id
+/// passed to librdkafka as `msg_opaque`.
+final class DeliveryTable: Sendable {
+    enum Outcome: Sendable {
+        /// The broker acknowledged the record.
+        case delivered(DeliveryReport)
+        /// librdkafka reported a delivery failure.
+        case failed(KafkaError)
+        /// `rd_kafka_produceva` refused the record; no delivery report will come.
+        case notEnqueued(KafkaError)
+    }
+
+    private struct State {
+        var nextID: UInt = 1
+        var pending: [UInt: CheckedContinuation<Outcome, Never>] = [:]
+        var isClosed = false
+    }
+
+    private let state = Mutex(State())
+
+    /// A fresh id, never 0 (so it is a non-null `msg_opaque`).
+    func makeID() -> UInt {
+        state.withLock { state in
+            defer { state.nextID = state.nextID == UInt.max ? 1 : state.nextID + 1 }
+            return state.nextID
+        }
+    }
+
+    /// Stores `continuation` under `id`; `false` once the table is closed.
+    func register(_ id: UInt, _ continuation: CheckedContinuation<Outcome, Never>) -> Bool {
+        state.withLock { state in
+            guard !state.isClosed else { return false }
+            state.pending[id] = continuation
+            return true
+        }
+    }
+
+    /// Resumes and forgets the continuation stored under `id`, if any.
+    func complete(_ id: UInt, with outcome: Outcome) {
+        let continuation = state.withLock { $0.pending.removeValue(forKey: id) }
+        continuation?.resume(returning: outcome)
+    }
+
+    /// Number of records still waiting.
+    var pendingCount: Int {
+        state.withLock { $0.pending.count }
+    }
+
+    /// Refuses new registrations.
+    func close() {
+        state.withLock { $0.isClosed = true }
+    }
+
+    /// Fails every waiting record with `error`.
+    func failAll(_ error: KafkaError) {
+        let continuations = state.withLock { state in
+            defer { state.pending.removeAll() }
+            return Array(state.pending.values)
+        }
+        for continuation in continuations {
+            continuation.resume(returning: .failed(error))
+        }
+    }
+}
