@@ -25,4 +25,28 @@ public enum MetricNames {
     public static let stancesExtracted = "stancewire_stances_extracted_total"
     /// Counter: offset commits. Label `result` (`ok`, `error`).
     public static let commits = "stancewire_offset_commits_total"
+
+    /// Gauge (bytes): resident set size of the daemon, from `/proc/self/stat`.
+    public static let processResidentMemory = "stancewire_process_resident_memory_bytes"
+    /// Gauge (bytes): virtual memory size of the daemon, from `/proc/self/stat`.
+    public static let processVirtualMemory = "stancewire_process_virtual_memory_bytes"
+    /// Counter (seconds): user plus system CPU time of the daemon.
+    public static let processCPUSeconds = "stancewire_process_cpu_seconds_total"
+    /// Gauge: open file descriptors, from `/proc/self/fd`.
+    public static let processOpenFileDescriptors = "stancewire_process_open_fds"
+    /// Gauge (Unix seconds): when the process started; a change means a restart.
+    public static let processStartTime = "stancewire_process_start_time_seconds"
+    /// Gauge, always 1. Labels `version`, `librdkafka_version`.
+    public static let buildInfo = "stancewire_build_info"
+
+    /// Every name above; `deploy/` checks its alert rules and dashboard against this list.
+    public static let all: [String] = [
+        messagesConsumed, messagesProduced, messagesDeadLettered, processingDuration, endToEndLatency,
+        inFlightMessages, consumerLag, rebalances, kafkaErrors, entitiesExtracted, stancesExtracted, commits,
+        processResidentMemory, processVirtualMemory, processCPUSeconds, processOpenFileDescriptors,
+        processStartTime, buildInfo,
+    ]
+
+    /// The names of histograms (they are exported with `_bucket`, `_sum` and `_count` suffixes).
+    public static let histograms: [String] = [processingDuration, endToEndLatency]
 }
