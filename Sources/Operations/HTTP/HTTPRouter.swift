@@ -14,7 +14,7 @@ struct HTTPRouter: Sendable {
 
     /// The response to `method` on `uri` (the query string is ignored).
     func respond(method: HTTPMethod, uri: String) async -> HTTPRouteResponse {
-        let path = uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? uri
+        let path = uri.firstIndex(of: "?").map { String(uri[..<$0]) } ?? uri
         switch path {
         case "/healthz", "/readyz", "/metrics":
             break

@@ -44,7 +44,7 @@ public final class ProcessMetrics: Sendable {
             descriptor: .stancewire(MetricNames.processOpenFileDescriptors, help: "Number of open file descriptors.")
         )
         startTime = registry.makeGauge(
-            descriptor: .stancewire(MetricNames.processStartTime, help: "Start time of the process since the Unix epoch in seconds.")
+            descriptor: .stancewire(MetricNames.processStartTime, help: "Process start time, Unix seconds.")
         )
         let stat = Self.read("\(procDirectory)/stat").flatMap(ProcessStat.init(parsing:))
         let bootTime = Self.read("/proc/stat").flatMap(ProcessStat.bootTime(parsing:))

@@ -21,7 +21,8 @@ struct MetricsBootstrapTests {
         let metrics = MetricsBootstrap(version: "x", librdkafkaVersion: "y")
         let text = metrics.render()
         func value(_ name: String) -> Double? {
-            text.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.split(separator: " ")[1]) }
+            let line = text.split(separator: "\n").first { $0.hasPrefix(name + " ") }
+            return line.flatMap { Double($0.split(separator: " ")[1]) }
         }
         #expect((value(MetricNames.processResidentMemory) ?? 0) > 1_000_000)
         #expect((value(MetricNames.processOpenFileDescriptors) ?? 0) >= 3)
