@@ -1,0 +1,82 @@
+/// A trie over word ids that finds the longest lexicon phrase starting at a token.
+///
+/// Transitions live in one flat dictionary keyed by `(node, word id)`, so a failed lookup at
+/// the root (the common case) costs one hash of an integer.
+struct PhraseTrie: Sendable {
+    /// A phrase found in the token stream.
+    struct Match: Sendable, Hashable {
+        /// First token of the match.
+        var start: Int
+        /// One past the last matched token.
+        var end: Int
+        /// The value stored with the phrase.
+        var payload: Int32
+    }
+
+    private var edges: [UInt64: Int32] = [:]
+    /// Payload per node, `-1` when no phrase ends there.
+    private var payloads: [Int32] = [-1]
+
+    /// The number of phrases stored.
+    private(set) var phraseCount = 0
+
+    @inline(__always)
+    private static func key(_ node: Int32, _ word: Int32) -> UInt64 {
+        (UInt64(UInt32(bitPattern: node)) << 32) | UInt64(UInt32(bitPattern: word))
+    }
+
+    /// Stores `words` with `payload`; a phrase stored twice keeps the later payload.
+    mutating func insert(_ words: [Int32], payload: Int32) {
+        guard !words.isEmpty else { return }
+        var node: Int32 = 0
+        for w in words {
+            let k = Self.key(node, w)
+            if let next = edges[k] {
+                node = next
+            } else {
+                let next = Int32(payloads.count)
+                payloads.append(-1)
+                edges[k] = next
+                node = next
+            }
+        }
+        if payloads[Int(node)] < 0 { phraseCount += 1 }
+        payloads[Int(node)] = payload
+    }
+
+    /// Whether some phrase starts with `word`.
+    @inline(__always)
+    func startsPhrase(_ word: Int32) -> Bool {
+        word >= 0 && edges[Self.key(0, word)] != nil
+    }
+
+    /// The longest phrase starting at token `start`.
+    ///
+    /// - Parameters:
+    ///   - ids: Word id per token (``StanceVocabulary/none`` for other words).
+    ///   - start: First token.
+    ///   - limit: Tokens at or after `limit` are not looked at.
+    ///   - skippable: Per token, whether it may be passed over inside a phrase (punctuation
+    ///     such as a possessive or a hyphen, a filler word such as "the").
+    ///   - maxSkips: How many tokens may be passed over in one match.
+    func longestMatch(ids: [Int32], from start: Int, limit: Int, skippable: [Bool], maxSkips: Int) -> Match? {
+        guard start < limit, ids[start] >= 0, var node = edges[Self.key(0, ids[start])] else { return nil }
+        var best: Match?
+        if payloads[Int(node)] >= 0 { best = Match(start: start, end: start + 1, payload: payloads[Int(node)]) }
+        var i = start + 1
+        var skips = 0
+        while i < limit {
+            let w = ids[i]
+            if w >= 0, let next = edges[Self.key(node, w)] {
+                node = next
+                if payloads[Int(node)] >= 0 { best = Match(start: start, end: i + 1, payload: payloads[Int(node)]) }
+            } else if skippable[i], skips < maxSkips {
+                skips += 1
+            } else {
+                break
+            }
+            i += 1
+        }
+        return best
+    }
+}

@@ -1,0 +1,543 @@
+/// The stance pass over one analysed field: per-token tables, quotes, reported-speech
+/// frames, then cues with their holders and targets.
+///
+/// Every table is an array indexed by token, filled in one pass; holder and target searches
+/// look at a bounded window around each cue, so the whole pass is linear in the field.
+struct StanceFieldScan {
+    let field: AnalyzedField
+    let lexicon: StanceLexicon
+    let configuration: StanceExtractor.Configuration
+    /// The article's entities, then any demonym owners added by this scan.
+    var entities: [Entity]
+    let baseEntityCount: Int
+    let analysis: EntityAnalysis
+    /// Mentions of this field, in text order.
+    let mentions: [ResolvedMention]
+
+    /// Word id per token.
+    var ids: [Int32]
+    /// Word classes per token (including multi-word markers on their first token).
+    var classes: [StanceWordClass]
+    /// Tokens a topic phrase may pass over.
+    var topicSkippable: [Bool]
+    /// Tokens a cue phrase may pass over.
+    var cueSkippable: [Bool]
+    /// Index into `mentions` per token, or -1.
+    var mentionAt: [Int32]
+    /// Entity index of the demonym's owner per token, or -1.
+    var demonymAt: [Int32]
+    /// Index into `quoteSpans` per token inside a quote, or -1.
+    var quoteAt: [Int32]
+    /// Topic match index per covered token, or -1.
+    var topicAt: [Int32]
+    /// The holder (entity index) of each sentence's subject, or -1.
+    var sentenceSubject: [Int32]
+
+    var quoteSpans: [QuoteSpan] = []
+    var topicMatches: [TopicMatch] = []
+
+    /// Results.
+    var stances: [Stance] = []
+    var quotes: [Quote] = []
+    /// Entities created for demonym owners (only with `addsDemonymOwners`).
+    var addedEntities: [Entity] { Array(entities[baseEntityCount...]) }
+
+    /// A quotation in the field.
+    struct QuoteSpan {
+        /// The opening and closing quote tokens.
+        var open: Int
+        var close: Int
+        /// The speaker's entity index, or -1.
+        var speaker: Int32
+    }
+
+    /// A topic phrase found in the field.
+    struct TopicMatch {
+        var start: Int
+        var end: Int
+        var topic: String
+        var sign: Int
+        var isGeneric: Bool
+        var sentence: Int
+        /// Index into the lexicon's topic phrases.
+        var phrase: Int
+    }
+
+    /// A holder with the polarity factor and weight it carries.
+    struct Holder {
+        var entity: Int
+        var factor: Int
+        var weight: Double
+    }
+
+    /// A cue found in a sentence.
+    struct CueMatch {
+        var start: Int
+        var end: Int
+        var cue: StanceCue
+    }
+
+    /// A reported-speech frame: tokens `range` are reported as said by `holders`.
+    struct Frame {
+        var range: Range<Int>
+        var holders: [Int]
+    }
+
+    init(field: AnalyzedField, lexicon: StanceLexicon, configuration: StanceExtractor.Configuration, analysis: EntityAnalysis) {
+        self.field = field
+        self.lexicon = lexicon
+        self.configuration = configuration
+        self.analysis = analysis
+        self.entities = analysis.entities
+        self.baseEntityCount = analysis.entities.count
+        self.mentions = analysis.mentions.filter { $0.field == field.field }
+        let n = field.tokens.count
+        ids = [Int32](repeating: StanceVocabulary.none, count: n)
+        classes = [StanceWordClass](repeating: [], count: n)
+        topicSkippable = [Bool](repeating: false, count: n)
+        cueSkippable = [Bool](repeating: false, count: n)
+        mentionAt = [Int32](repeating: -1, count: n)
+        demonymAt = [Int32](repeating: -1, count: n)
+        quoteAt = [Int32](repeating: -1, count: n)
+        topicAt = [Int32](repeating: -1, count: n)
+        sentenceSubject = [Int32](repeating: -1, count: field.sentences.count)
+    }
+
+    // MARK: - Driver
+
+    /// Runs the whole pass; results land in ``stances`` and ``quotes``.
+    mutating func run() {
+        guard !field.tokens.isEmpty else { return }
+        buildTables()
+        findTopics()
+        findSentenceSubjects()
+        findQuotes()
+        for s in field.sentences.indices {
+            let sentence = field.sentences[s]
+            if sentence.isBoilerplate || sentence.isHeading || sentence.tokens.isEmpty { continue }
+            scanSentence(s)
+        }
+    }
+
+    // MARK: - Tables
+
+    mutating func buildTables() {
+        let tokens = field.tokens
+        var entityIndexById: [String: Int] = [:]
+        for (i, e) in entities.enumerated() { entityIndexById[e.id] = i }
+        for (mi, m) in mentions.enumerated() {
+            for t in m.tokens where t < tokens.count { mentionAt[t] = Int32(mi) }
+        }
+        for i in tokens.indices {
+            let token = tokens[i]
+            switch token.kind {
+            case .word:
+                var id = lexicon.vocabulary.id(of: token.lower)
+                if id < 0, token.isAllCaps, token.lower.utf8.contains(UInt8(ascii: ".")) {
+                    // "U.S." and "U. S." are written "us" in the lexicon.
+                    id = lexicon.vocabulary.id(of: String(token.lower.unicodeScalars.filter { $0 != "." && $0 != " " }))
+                }
+                ids[i] = id
+                if id >= 0 {
+                    let c = lexicon.classes(of: id)
+                    classes[i] = c
+                    topicSkippable[i] = c.contains(.filler)
+                }
+                if token.isCapitalized, mentionAt[i] < 0 {
+                    if let index = analysis.demonymOwners[token.lower], index < entities.count {
+                        topicSkippable[i] = true
+                        demonymAt[i] = Int32(index)
+                    } else if let owner = analysis.knownDemonyms[token.lower] {
+                        topicSkippable[i] = true
+                        if let index = entityIndexById[owner.entityId] {
+                            demonymAt[i] = Int32(index)
+                        } else if configuration.addsDemonymOwners {
+                            let entity = Entity(
+                                id: owner.entityId, name: owner.name, type: owner.type, kbId: owner.kbId, salience: 0,
+                                mentionCount: 0, mentions: [])
+                            entityIndexById[owner.entityId] = entities.count
+                            demonymAt[i] = Int32(entities.count)
+                            entities.append(entity)
+                        }
+                    }
+                }
+            case .number:
+                ids[i] = lexicon.vocabulary.id(of: token.lower)
+            case .possessive, .dash, .quote, .apostrophe:
+                topicSkippable[i] = true
+                cueSkippable[i] = true
+            default:
+                break
+            }
+        }
+        // Multi-word markers ("according to", "rather than") mark their first token.
+        for i in tokens.indices where lexicon.markerTrie.startsPhrase(ids[i]) {
+            let limit = field.sentences[tokens[i].sentence].tokens.upperBound
+            if let m = lexicon.markerTrie.longestMatch(
+                ids: ids, from: i, limit: limit, skippable: cueSkippable, maxSkips: 0), m.end - m.start > 1
+            {
+                classes[i].formUnion(StanceWordClass(rawValue: UInt32(bitPattern: m.payload)))
+            }
+        }
+    }
+
+    /// Finds topic phrases, left to right without overlap, and their signs.
+    mutating func findTopics() {
+        let tokens = field.tokens
+        for (s, sentence) in field.sentences.enumerated() {
+            var i = sentence.tokens.lowerBound
+            let limit = sentence.tokens.upperBound
+            while i < limit {
+                guard lexicon.topicTrie.startsPhrase(ids[i]),
+                    let m = lexicon.topicTrie.longestMatch(
+                        ids: ids, from: i, limit: limit, skippable: topicSkippable, maxSkips: 3)
+                else {
+                    i += 1
+                    continue
+                }
+                let phrase = lexicon.topicPhrases[Int(m.payload)]
+                var sign = phrase.isOpposite ? -1 : 1
+                // An inverter or a negator just before flips the topic: "lifting sanctions",
+                // "without Kyiv's consent", "no concessions".
+                var j = m.start - 1
+                var seen = 0
+                while j >= sentence.tokens.lowerBound, seen < 3 {
+                    let t = tokens[j]
+                    if topicAt[j] >= 0 || t.kind == .punctuation { break }
+                    if classes[j].contains(.inverter) || classes[j].contains(.negator) {
+                        sign = -sign
+                        break
+                    }
+                    if t.isWordLike { seen += 1 }
+                    j -= 1
+                }
+                let index = Int32(topicMatches.count)
+                topicMatches.append(
+                    TopicMatch(
+                        start: m.start, end: m.end, topic: phrase.topic, sign: sign, isGeneric: phrase.isGeneric,
+                        sentence: s, phrase: Int(m.payload)))
+                for t in m.start..<m.end { topicAt[t] = index }
+                i = m.end
+            }
+        }
+    }
+
+    // MARK: - Subjects and pronouns
+
+    /// The subject of each sentence: the first holder-like phrase among its first tokens.
+    mutating func findSentenceSubjects() {
+        for (s, sentence) in field.sentences.enumerated() {
+            let upper = min(sentence.tokens.upperBound, sentence.tokens.lowerBound + 16)
+            var i = sentence.tokens.lowerBound
+            while i < upper {
+                if mentionAt[i] >= 0 {
+                    let m = mentions[Int(mentionAt[i])]
+                    if isEligibleSubject(mention: m), isHolderType(m.entity) {
+                        sentenceSubject[s] = Int32(m.entity)
+                        break
+                    }
+                    i = max(i + 1, m.tokens.upperBound)
+                    continue
+                }
+                if classes[i].contains(.personPronoun) || classes[i].contains(.groupPronoun) {
+                    let r = resolvePronoun(at: i)
+                    if r >= 0 {
+                        sentenceSubject[s] = Int32(r)
+                        break
+                    }
+                }
+                if classes[i].contains(.holderNoun), let owner = demonymOwner(before: i) {
+                    sentenceSubject[s] = Int32(owner)
+                    break
+                }
+                if classes[i].contains(.speechVerb) || classes[i].contains(.complementizer) { break }
+                i += 1
+            }
+        }
+    }
+
+    func isHolderType(_ entity: Int) -> Bool {
+        entities[entity].type != .loc
+    }
+
+    /// Resolves "he", "she", "it", "they" (and possessive forms) to an entity index, or -1:
+    /// the subject of this or a recent sentence of a compatible type, else the latest
+    /// compatible mention.
+    func resolvePronoun(at index: Int) -> Int {
+        let wantsPerson = classes[index].contains(.personPronoun)
+        func compatible(_ e: Int) -> Bool {
+            let type = entities[e].type
+            return wantsPerson ? type == .person : (type == .org || type == .gpe)
+        }
+        let s = field.tokens[index].sentence
+        // "Russia has suggested that it …": a pronoun opening reported speech is the speaker.
+        let floor = field.sentences[s].tokens.lowerBound
+        if index - 1 >= floor, classes[index - 1].contains(.complementizer) {
+            var v = index - 2
+            while v >= max(floor, index - 4) {
+                if classes[v].contains(.speechVerb) {
+                    if let speaker = localSubject(before: v, floor: floor).first(where: compatible) { return speaker }
+                    break
+                }
+                v -= 1
+            }
+        }
+        let current = sentenceSubject[s]
+        if current >= 0, compatible(Int(current)), firstMention(of: Int(current), in: s, before: index) {
+            return Int(current)
+        }
+        var k = s - 1
+        while k >= max(0, s - 6) {
+            let subject = sentenceSubject[k]
+            if subject >= 0, compatible(Int(subject)) { return Int(subject) }
+            k -= 1
+        }
+        // Fall back to the latest compatible mention before the pronoun.
+        var j = index - 1
+        let lowest = max(0, index - 200)
+        while j >= lowest {
+            if mentionAt[j] >= 0 {
+                let e = mentions[Int(mentionAt[j])].entity
+                if compatible(e) { return e }
+            }
+            j -= 1
+        }
+        return -1
+    }
+
+    /// Whether entity `e` is mentioned in sentence `s` before token `index`.
+    func firstMention(of e: Int, in s: Int, before index: Int) -> Bool {
+        var j = field.sentences[s].tokens.lowerBound
+        while j < index {
+            if mentionAt[j] >= 0, mentions[Int(mentionAt[j])].entity == e { return true }
+            j += 1
+        }
+        // A pronoun subject resolved from earlier text is not mentioned in the sentence.
+        return false
+    }
+
+    /// Whether a mention can be a clause subject: a name not owned by a possessive ("Ukraine's
+    /// future") and not the object of a preposition ("talks with Russia"), looking past
+    /// titles and demonyms ("to Russian President Vladimir Putin").
+    func isEligibleSubject(mention m: ResolvedMention) -> Bool {
+        let tokens = field.tokens
+        let after = m.tokens.upperBound
+        if after < tokens.count, tokens[after].kind == .possessive { return false }
+        let sentenceStart = field.sentences[tokens[m.tokens.lowerBound].sentence].tokens.lowerBound
+        var j = m.tokens.lowerBound - 1
+        var looked = 0
+        while j >= sentenceStart, looked < 5 {
+            let c = classes[j]
+            if c.contains(.preposition) || c.contains(.agentMarker) || c.contains(.beneficiaryMarker) {
+                // "Secretary of State Marco Rubio": a preposition inside a title.
+                let inTitle = j > sentenceStart && tokens[j - 1].isCapitalized && tokens[j + 1].isCapitalized
+                if !inTitle { return false }
+            }
+            if c.contains(.title) || c.contains(.filler) || demonymAt[j] >= 0 || mentionAt[j] >= 0
+                || tokens[j].isCapitalized
+            {
+                looked += 1
+                j -= 1
+                continue
+            }
+            break
+        }
+        return true
+    }
+
+    /// The entity owning a demonym within the three words before a holder noun ("a senior
+    /// Ukrainian official", "Russian officials"), if it is a country of the article.
+    func demonymOwner(before index: Int) -> Int? {
+        var j = index - 1
+        var looked = 0
+        let floor = field.sentences[field.tokens[index].sentence].tokens.lowerBound
+        while j >= floor, looked < 3 {
+            if demonymAt[j] >= 0 {
+                let e = Int(demonymAt[j])
+                return entities[e].type == .gpe ? e : nil
+            }
+            if mentionAt[j] >= 0 || !field.tokens[j].isWordLike { return nil }
+            looked += 1
+            j -= 1
+        }
+        return nil
+    }
+
+    /// Holders coordinated before the holder phrase starting at `start`: "Russia and the
+    /// United States", "U.S. and Russian officials".
+    func coordinatedHolders(before start: Int, into holders: inout [Int]) {
+        var j = start - 1
+        let floor = field.sentences[field.tokens[start].sentence].tokens.lowerBound
+        var rounds = 0
+        while j >= floor, rounds < 3 {
+            // Skip "the", "both".
+            while j >= floor, classes[j].contains(.filler), mentionAt[j] < 0 { j -= 1 }
+            guard j >= floor, classes[j].contains(.coordinator) || field.tokens[j].lower == "," else { return }
+            j -= 1
+            while j >= floor, classes[j].contains(.filler), mentionAt[j] < 0 { j -= 1 }
+            guard j >= floor else { return }
+            if mentionAt[j] >= 0 {
+                let m = mentions[Int(mentionAt[j])]
+                guard isHolderType(m.entity), field.tokens[m.tokens.upperBound].kind != .possessive else { return }
+                if !holders.contains(m.entity) { holders.append(m.entity) }
+                j = m.tokens.lowerBound - 1
+            } else if demonymAt[j] >= 0, entities[Int(demonymAt[j])].type == .gpe {
+                let e = Int(demonymAt[j])
+                if !holders.contains(e) { holders.append(e) }
+                j -= 1
+            } else {
+                return
+            }
+            rounds += 1
+        }
+    }
+
+    /// The holder phrase nearest before `index` in its clause: a subject name, a pronoun, an
+    /// unnamed official, or the antecedent of "which"/"who". Stops at a clause boundary, a
+    /// "that" or a speech verb (the frame's speaker is found separately).
+    func localSubject(before index: Int, floor: Int) -> [Int] {
+        let tokens = field.tokens
+        var j = index - 1
+        let limit = max(floor, index - configuration.maxHolderDistance)
+        while j >= limit {
+            let c = classes[j]
+            if mentionAt[j] >= 0 {
+                let m = mentions[Int(mentionAt[j])]
+                if isHolderType(m.entity), isEligibleSubject(mention: m) {
+                    var holders = [m.entity]
+                    coordinatedHolders(before: m.tokens.lowerBound, into: &holders)
+                    return holders
+                }
+                j = m.tokens.lowerBound - 1
+                continue
+            }
+            if c.contains(.personPronoun) || c.contains(.groupPronoun), !c.contains(.possessivePronoun) {
+                let r = resolvePronoun(at: j)
+                return r >= 0 ? [r] : []
+            }
+            if c.contains(.holderNoun), let owner = demonymOwner(before: j) {
+                var holders = [owner]
+                var start = j - 1
+                while start > floor, demonymAt[start] < 0 { start -= 1 }
+                coordinatedHolders(before: start, into: &holders)
+                return holders
+            }
+            if c.contains(.relativePronoun) {
+                // "Turkey, which has offered ...": the antecedent right before.
+                var k = j - 1
+                if k >= 0, tokens[k].lower == "," { k -= 1 }
+                if k >= 0, mentionAt[k] >= 0 {
+                    let m = mentions[Int(mentionAt[k])]
+                    if isHolderType(m.entity) { return [m.entity] }
+                }
+                return []
+            }
+            // "… but emphasized", "but was considering": an elided subject is the one before.
+            if c.contains(.clauseBoundary), index - j > 3 { return [] }
+            if c.contains(.complementizer) || c.contains(.speechVerb) { return [] }
+            if tokens[j].kind == .punctuation, tokens[j].lower == ";" || tokens[j].lower == ":" { return [] }
+            j -= 1
+        }
+        return []
+    }
+
+    // MARK: - Quotes
+
+    mutating func findQuotes() {
+        let tokens = field.tokens
+        var openAt = -1
+        var spans: [(Int, Int)] = []
+        for i in tokens.indices where tokens[i].kind == .quote {
+            switch tokens[i].text {
+            case "\u{201C}", "\u{00AB}", "\u{201E}":
+                openAt = i
+            case "\u{201D}", "\u{00BB}":
+                if openAt >= 0 { spans.append((openAt, i)) }
+                openAt = -1
+            case "\"":
+                if openAt >= 0 {
+                    spans.append((openAt, i))
+                    openAt = -1
+                } else {
+                    openAt = i
+                }
+            default:
+                break
+            }
+        }
+        for (open, close) in spans {
+            var words = 0
+            for t in (open + 1)..<close where tokens[t].isWordLike { words += 1 }
+            guard words >= configuration.minimumQuoteWords else { continue }
+            let index = Int32(quoteSpans.count)
+            quoteSpans.append(QuoteSpan(open: open, close: close, speaker: -1))
+            for t in (open + 1)..<close { quoteAt[t] = index }
+        }
+        for q in quoteSpans.indices {
+            quoteSpans[q].speaker = Int32(speaker(ofQuote: quoteSpans[q]))
+        }
+        for span in quoteSpans where quotes.count < configuration.maxQuotes {
+            let start = tokens[span.open].end
+            var end = tokens[span.close].start
+            if end - start > configuration.maxQuoteCharacters { end = start + configuration.maxQuoteCharacters }
+            let speakerId = span.speaker >= 0 ? entities[Int(span.speaker)].id : nil
+            quotes.append(Quote(speaker: speakerId, text: field.slice(start, end), field: field.field, start: start, end: end))
+        }
+    }
+
+    /// The speaker of a quote: "…," X said / said X after it, or X said: "…" before it.
+    func speaker(ofQuote span: QuoteSpan) -> Int {
+        let tokens = field.tokens
+        // After: up to 12 tokens, not past another quote or a line break.
+        var j = span.close + 1
+        let upper = min(tokens.count, span.close + 13)
+        while j < upper {
+            if tokens[j].kind == .quote || tokens[j].followsNewline { break }
+            if classes[j].contains(.speechVerb), mentionAt[j] < 0 {
+                let before = localSubject(before: j, floor: span.close + 1)
+                if let first = before.first { return first }
+                if let after = nameAfter(j) { return after }
+                break
+            }
+            j += 1
+        }
+        // Before: a speech verb within three tokens of the opening quote.
+        var k = span.open - 1
+        let lower = max(0, span.open - 4)
+        while k >= lower {
+            if tokens[k].kind == .quote { break }
+            if classes[k].contains(.speechVerb), mentionAt[k] < 0 {
+                let floor = field.sentences[tokens[k].sentence].tokens.lowerBound
+                if let first = localSubject(before: k, floor: floor).first { return first }
+                if let after = nameAfter(k), after != -1 { return after }
+                break
+            }
+            k -= 1
+        }
+        return -1
+    }
+
+    /// The holder named right after token `index` ("said Lavrov", "said the Kremlin's
+    /// spokesperson"), skipping titles and fillers.
+    func nameAfter(_ index: Int) -> Int? {
+        var j = index + 1
+        var looked = 0
+        while j < field.tokens.count, looked < 4 {
+            if mentionAt[j] >= 0 {
+                let e = mentions[Int(mentionAt[j])].entity
+                return isHolderType(e) ? e : nil
+            }
+            if classes[j].contains(.title) || classes[j].contains(.filler) || demonymAt[j] >= 0 {
+                if classes[j].contains(.holderNoun), demonymAt[j - 1] >= 0 { return Int(demonymAt[j - 1]) }
+                looked += 1
+                j += 1
+                continue
+            }
+            if classes[j].contains(.holderNoun), j > 0, demonymAt[j - 1] >= 0, entities[Int(demonymAt[j - 1])].type == .gpe {
+                return Int(demonymAt[j - 1])
+            }
+            return nil
+        }
+        return nil
+    }
+}

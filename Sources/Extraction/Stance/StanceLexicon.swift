@@ -1,0 +1,70 @@
+import Foundation
+
+/// The compiled stance lexicon: cue phrases, topic phrases and function-word classes, keyed
+/// by word ids so that extraction does one dictionary lookup per token.
+///
+/// Built from `cues.json` and `topics.json` by ``load(directories:)``; immutable and safe to
+/// share between tasks.
+public struct StanceLexicon: Sendable {
+    var vocabulary = StanceVocabulary()
+    /// Cue phrases; payload indexes ``cues``.
+    var cueTrie = PhraseTrie()
+    /// The cue entries.
+    public internal(set) var cues: [StanceCue] = []
+    /// Topic phrases; payload indexes ``topicPhrases``.
+    var topicTrie = PhraseTrie()
+    /// The topic phrase entries.
+    public internal(set) var topicPhrases: [TopicPhrase] = []
+    /// Catalogue ids with their descriptions, in file order.
+    public internal(set) var topics: [(id: String, description: String)] = []
+    /// Multi-word function phrases ("according to", "rather than"); payload is the raw value
+    /// of a ``StanceWordClass``, set on the phrase's first token.
+    var markerTrie = PhraseTrie()
+    /// Word classes per word id.
+    var wordClasses: [StanceWordClass] = []
+
+    /// An empty lexicon; extraction with it finds quotes but no stances.
+    public init() {
+        vocabulary.finalize()
+    }
+
+    /// The number of cue phrases.
+    public var cueCount: Int { cueTrie.phraseCount }
+    /// The number of topic phrases.
+    public var topicPhraseCount: Int { topicTrie.phraseCount }
+    /// The number of distinct words known to the lexicon.
+    public var wordCount: Int { vocabulary.count }
+
+    /// The word classes of word `id`.
+    @inline(__always)
+    func classes(of id: Int32) -> StanceWordClass {
+        id >= 0 && Int(id) < wordClasses.count ? wordClasses[Int(id)] : []
+    }
+
+    /// Splits a lexicon phrase into normalised words: lowercased, split at spaces and
+    /// hyphens, quotes dropped and a possessive "'s" removed (the tokenizer splits those off,
+    /// and matching skips them).
+    static func words(of phrase: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        func flush() {
+            guard !current.isEmpty else { return }
+            var word = String(current).lowercased()
+            if word.hasSuffix("'s") || word.hasSuffix("\u{2019}s") { word.removeLast(2) }
+            if !word.isEmpty { words.append(word) }
+            current = String.UnicodeScalarView()
+        }
+        for scalar in phrase.unicodeScalars {
+            switch scalar {
+            case " ", "\t", "-", "\u{2010}", "\u{2011}", "\u{2013}", "\u{2014}", "/":
+                flush()
+            case "\"", "\u{201C}", "\u{201D}", "\u{00AB}", "\u{00BB}", ",", ".":
+                continue
+            default:
+                current.append(scalar)
+            }
+        }
+        flush()
+        return words
+    }
+}

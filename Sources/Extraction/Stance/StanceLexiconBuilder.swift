@@ -1,0 +1,184 @@
+/// Collects and validates lexicon entries from one or more `cues.json` / `topics.json`
+/// files, then compiles them into a ``StanceLexicon``.
+struct StanceLexiconBuilder {
+    private var cues: [String: StanceCue] = [:]
+    private var cueOrder: [String] = []
+    private var classWords: [(phrase: String, cls: StanceWordClass)] = []
+    private var irregular: [(form: String, lemma: String)] = []
+    private var topicOrder: [String] = []
+    private var topicDescriptions: [String: String] = [:]
+    private var topicGeneric: [String: Bool] = [:]
+    private var topicHolders: [String: Set<String>] = [:]
+    private var topicPhrases: [(phrase: String, topic: String, opposite: Bool)] = []
+
+    /// Reads one `cues.json`.
+    mutating func addCues(_ bytes: [UInt8], file: String) throws(ExtractionError) {
+        let root = try parse(bytes, file: file)
+        func fail(_ value: LocatedJSON, _ problem: String) -> ExtractionError {
+            Self.error(file: file, bytes: bytes, offset: value.offset, problem)
+        }
+        guard root.objectValue != nil else { throw fail(root, "the top level must be an object") }
+        if let classes = root["word_classes"] {
+            guard let members = classes.objectValue else { throw fail(classes, "\"word_classes\" must be an object") }
+            for (key, list) in members {
+                guard let cls = StanceWordClass.names.first(where: { $0.key == key })?.value else {
+                    throw fail(list, "unknown word class \"\(key)\"")
+                }
+                guard let items = list.arrayValue else { throw fail(list, "word class \"\(key)\" must be an array") }
+                for item in items {
+                    guard let phrase = item.stringValue, !StanceLexicon.words(of: phrase).isEmpty else {
+                        throw fail(item, "word class \"\(key)\" entries must be non-empty strings")
+                    }
+                    classWords.append((phrase, cls))
+                }
+            }
+        }
+        if let forms = root["irregular_forms"] {
+            guard let members = forms.objectValue else { throw fail(forms, "\"irregular_forms\" must be an object") }
+            for (lemma, list) in members {
+                guard let items = list.arrayValue else { throw fail(list, "irregular forms of \"\(lemma)\" must be an array") }
+                for item in items {
+                    guard let form = item.stringValue, !form.isEmpty else {
+                        throw fail(item, "irregular forms of \"\(lemma)\" must be non-empty strings")
+                    }
+                    irregular.append((form.lowercased(), lemma.lowercased()))
+                }
+            }
+        }
+        guard let list = root["cues"] else { return }
+        guard let entries = list.arrayValue else { throw fail(list, "\"cues\" must be an array") }
+        for entry in entries {
+            guard entry.objectValue != nil else { throw fail(entry, "a cue must be an object, not \(entry.kindName)") }
+            guard let phrase = entry["phrase"]?.stringValue, !StanceLexicon.words(of: phrase).isEmpty else {
+                throw fail(entry, "a cue needs a non-empty \"phrase\"")
+            }
+            guard let polarityText = entry["polarity"]?.stringValue, let polarity = Polarity(rawValue: polarityText) else {
+                throw fail(entry["polarity"] ?? entry, "cue \"\(phrase)\": \"polarity\" must be \"support\" or \"oppose\"")
+            }
+            var role = StanceCue.Role.verb
+            if let value = entry["role"] {
+                guard let text = value.stringValue, let r = StanceCue.Role(rawValue: text) else {
+                    let allowed = StanceCue.Role.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw fail(value, "cue \"\(phrase)\": \"role\" must be one of \(allowed)")
+                }
+                role = r
+            }
+            var actors = false
+            if let value = entry["actor"] {
+                guard let b = value.boolValue else { throw fail(value, "cue \"\(phrase)\": \"actor\" must be a boolean") }
+                actors = b
+            }
+            var confidence = 0.75
+            if let value = entry["confidence"] {
+                guard let c = value.numberValue, c >= 0, c <= 1 else {
+                    throw fail(value, "cue \"\(phrase)\": \"confidence\" must be a number in [0, 1]")
+                }
+                confidence = c
+            }
+            let key = StanceLexicon.words(of: phrase).joined(separator: " ")
+            if cues[key] == nil { cueOrder.append(key) }
+            cues[key] = StanceCue(phrase: key, polarity: polarity, role: role, targetsActors: actors, confidence: confidence)
+        }
+    }
+
+    /// Reads one `topics.json`.
+    mutating func addTopics(_ bytes: [UInt8], file: String) throws(ExtractionError) {
+        let root = try parse(bytes, file: file)
+        func fail(_ value: LocatedJSON, _ problem: String) -> ExtractionError {
+            Self.error(file: file, bytes: bytes, offset: value.offset, problem)
+        }
+        guard let list = root["topics"] else { throw fail(root, "the top level must be an object with \"topics\"") }
+        guard let entries = list.arrayValue else { throw fail(list, "\"topics\" must be an array") }
+        for entry in entries {
+            guard entry.objectValue != nil else { throw fail(entry, "a topic must be an object, not \(entry.kindName)") }
+            guard let id = entry["id"]?.stringValue, !id.isEmpty,
+                id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" })
+            else {
+                throw fail(entry["id"] ?? entry, "a topic needs an \"id\" of lowercase letters, digits and '_'")
+            }
+            if topicDescriptions[id] == nil { topicOrder.append(id) }
+            if let d = entry["description"] {
+                guard let text = d.stringValue else { throw fail(d, "topic \"\(id)\": \"description\" must be a string") }
+                topicDescriptions[id] = text
+            } else if topicDescriptions[id] == nil {
+                topicDescriptions[id] = ""
+            }
+            if let g = entry["generic"] {
+                guard let b = g.boolValue else { throw fail(g, "topic \"\(id)\": \"generic\" must be a boolean") }
+                topicGeneric[id] = b
+            }
+            if let h = entry["holders"] {
+                guard let items = h.arrayValue, items.allSatisfy({ $0.stringValue != nil }) else {
+                    throw fail(h, "topic \"\(id)\": \"holders\" must be an array of names")
+                }
+                topicHolders[id, default: []].formUnion(items.compactMap { $0.stringValue?.lowercased() })
+            }
+            var phraseCount = 0
+            for (key, opposite) in [("phrases", false), ("opposite_phrases", true)] {
+                guard let value = entry[key] else { continue }
+                guard let items = value.arrayValue else { throw fail(value, "topic \"\(id)\": \"\(key)\" must be an array") }
+                for item in items {
+                    guard let phrase = item.stringValue, !StanceLexicon.words(of: phrase).isEmpty else {
+                        throw fail(item, "topic \"\(id)\": \"\(key)\" entries must be non-empty strings")
+                    }
+                    topicPhrases.append((phrase, id, opposite))
+                    phraseCount += 1
+                }
+            }
+            if phraseCount == 0, !topicPhrases.contains(where: { $0.topic == id }) {
+                throw fail(entry, "topic \"\(id)\" has no \"phrases\"")
+            }
+        }
+    }
+
+    /// Compiles everything read so far.
+    func build() -> StanceLexicon {
+        var lexicon = StanceLexicon()
+        var vocabulary = StanceVocabulary()
+        func ids(_ phrase: String) -> [Int32] {
+            StanceLexicon.words(of: phrase).map { vocabulary.intern($0) }
+        }
+        for (form, lemma) in irregular { vocabulary.addForm(form, of: lemma) }
+        var classesById: [Int32: StanceWordClass] = [:]
+        for (phrase, cls) in classWords {
+            let words = ids(phrase)
+            if words.count == 1 {
+                classesById[words[0], default: []].formUnion(cls)
+            } else {
+                lexicon.markerTrie.insert(words, payload: Int32(bitPattern: cls.rawValue))
+            }
+        }
+        for key in cueOrder {
+            guard let cue = cues[key] else { continue }
+            lexicon.cueTrie.insert(ids(key), payload: Int32(lexicon.cues.count))
+            lexicon.cues.append(cue)
+        }
+        for (phrase, topic, opposite) in topicPhrases {
+            lexicon.topicTrie.insert(ids(phrase), payload: Int32(lexicon.topicPhrases.count))
+            lexicon.topicPhrases.append(
+                TopicPhrase(
+                    topic: topic, isOpposite: opposite, isGeneric: topicGeneric[topic] ?? false,
+                    holderNames: topicHolders[topic] ?? []))
+        }
+        lexicon.topics = topicOrder.map { ($0, topicDescriptions[$0] ?? "") }
+        vocabulary.finalize()
+        var classes = [StanceWordClass](repeating: [], count: vocabulary.count)
+        for (id, cls) in classesById { classes[Int(id)] = cls }
+        lexicon.wordClasses = classes
+        lexicon.vocabulary = vocabulary
+        return lexicon
+    }
+
+    private func parse(_ bytes: [UInt8], file: String) throws(ExtractionError) -> LocatedJSON {
+        do {
+            return try LocatedJSON.parse(bytes)
+        } catch {
+            throw Self.error(file: file, bytes: bytes, offset: error.offset, "invalid JSON: \(error.problem)")
+        }
+    }
+
+    private static func error(file: String, bytes: [UInt8], offset: Int, _ problem: String) -> ExtractionError {
+        let line = LocatedJSON.line(ofOffset: offset, in: bytes)
+        return ExtractionError(code: .invalidKnowledgeBase, reason: "\(file), line \(line): \(problem)")
+    }
+}

@@ -1,0 +1,100 @@
+/// The words of the stance lexicon, each with an integer id, and the surface forms that map
+/// to them.
+///
+/// Lexicon entries are written in base form ("demand", "security guarantee"); loading
+/// generates regular inflections ("demands", "demanded", "demanding", "guarantees") and British
+/// spellings ("criticise"), plus any irregular forms the data lists ("sought"). At extraction
+/// time each token costs one dictionary lookup of its lowercased text.
+struct StanceVocabulary: Sendable {
+    /// Word id for "not a lexicon word".
+    static let none: Int32 = -1
+
+    /// Base forms, indexed by id.
+    private(set) var lemmas: [String] = []
+    /// Surface forms written in the data, which win over generated ones.
+    private var explicit: [String: Int32] = [:]
+    /// Generated inflections.
+    private var generated: [String: Int32] = [:]
+    /// Lookup table built by ``finalize()``.
+    private var table: [String: Int32] = [:]
+
+    /// The id of a surface form (already lowercased), or ``none``.
+    @inline(__always)
+    func id(of lower: String) -> Int32 {
+        table[lower] ?? Self.none
+    }
+
+    /// The id of a base form, adding it (with its inflections) if new.
+    mutating func intern(_ lemma: String) -> Int32 {
+        if let existing = explicit[lemma] { return existing }
+        let id = Int32(lemmas.count)
+        lemmas.append(lemma)
+        explicit[lemma] = id
+        if lemma.contains("'") {
+            explicit[lemma.replacingOccurrences(of: "'", with: "\u{2019}")] = id
+        }
+        for form in Self.inflections(of: lemma) where generated[form] == nil {
+            generated[form] = id
+        }
+        return id
+    }
+
+    /// Maps an irregular form ("sought") to the id of `lemma` ("seek").
+    mutating func addForm(_ form: String, of lemma: String) {
+        let id = intern(lemma)
+        if explicit[form] == nil { explicit[form] = id }
+    }
+
+    /// Builds the lookup table; call once after the last ``intern(_:)``.
+    mutating func finalize() {
+        table = generated
+        for (form, id) in explicit { table[form] = id }
+    }
+
+    /// The number of distinct base forms.
+    var count: Int { lemmas.count }
+
+    /// Regular English inflections of a base form: plural / third person, past, gerund, and
+    /// `-ise`/`-ize` spelling variants. Over-generation is harmless: nonsense forms never occur.
+    static func inflections(of word: String) -> [String] {
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count >= 2, scalars.allSatisfy({ $0.properties.isAlphabetic }) else { return [] }
+        var out: [String] = []
+        func add(_ s: String) { if s != word { out.append(s) } }
+        let last = scalars[scalars.count - 1]
+        let beforeLast = scalars[scalars.count - 2]
+        let vowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u"]
+        let stem = String(String.UnicodeScalarView(scalars.dropLast()))
+        // Plural / third person singular.
+        if last == "y", !vowels.contains(beforeLast) {
+            add(stem + "ies")
+            add(stem + "ied")
+        } else if ["s", "x", "z"].contains(last) || word.hasSuffix("ch") || word.hasSuffix("sh") {
+            add(word + "es")
+        } else {
+            add(word + "s")
+        }
+        // Past and gerund.
+        if last == "e" {
+            add(word + "d")
+            add(stem + "ing")
+        } else {
+            add(word + "ed")
+            add(word + "ing")
+            // Consonant doubling for short consonant-vowel-consonant endings: stop, commit, ban.
+            if scalars.count >= 3, !vowels.contains(last), !["w", "x", "y"].contains(last), vowels.contains(beforeLast),
+                !vowels.contains(scalars[scalars.count - 3])
+            {
+                add(word + String(last) + "ed")
+                add(word + String(last) + "ing")
+            }
+        }
+        // British / American spelling of -ize verbs and -yse.
+        if word.hasSuffix("ize") || word.hasSuffix("ise") {
+            let base = String(word.dropLast(3))
+            let other = base + (word.hasSuffix("ize") ? "ise" : "ize")
+            for form in [other, other + "s", other + "d", String(other.dropLast()) + "ing"] { add(form) }
+        }
+        return out
+    }
+}

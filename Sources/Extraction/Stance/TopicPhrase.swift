@@ -1,0 +1,25 @@
+/// A key phrase of the topic lexicon: where it occurs in a cue's scope, the stance is about
+/// `topic`.
+public struct TopicPhrase: Sendable, Hashable {
+    /// The catalogue id, e.g. `sanctions_on_russia`.
+    public var topic: String
+    /// `true` for phrases naming the opposite of the topic ("sanctions relief" for
+    /// `sanctions_on_russia`): supporting them opposes the topic.
+    public var isOpposite: Bool
+    /// A broad topic (`peace_talks`) that yields to a more specific one in the same scope.
+    public var isGeneric: Bool
+    /// When not empty, the topic applies only to holders with one of these names
+    /// (lowercased): "mediation" is `china_mediation` only when China offers it. Other
+    /// holders get ``fallbackTopic``.
+    public var holderNames: Set<String>
+    /// The topic for holders not in ``holderNames``.
+    public static let fallbackTopic = "peace_talks"
+
+    /// Creates a topic phrase.
+    public init(topic: String, isOpposite: Bool, isGeneric: Bool, holderNames: Set<String> = []) {
+        self.topic = topic
+        self.isOpposite = isOpposite
+        self.isGeneric = isGeneric
+        self.holderNames = holderNames
+    }
+}
