@@ -157,7 +157,8 @@ public final class HTTPServer: Service, Sendable {
         // The decoder keeps at most one unparsed request head in memory; the buffer cap also bounds a
         // request line that never ends.
         let maximumBuffer = configuration.maxRequestHeaderBytes + configuration.maxRequestBodyBytes + 1024
-        let nanoseconds = configuration.idleTimeout.components.seconds * 1_000_000_000
+        let nanoseconds =
+            configuration.idleTimeout.components.seconds * 1_000_000_000
             + configuration.idleTimeout.components.attoseconds / 1_000_000_000
         try channel.pipeline.syncOperations.addHandlers([
             HTTPResponseEncoder(),

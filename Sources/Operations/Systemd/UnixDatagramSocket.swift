@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Sends one AF_UNIX datagram, the transport of the sd_notify protocol.
@@ -45,9 +45,9 @@ enum UnixDatagramSocket {
     static func send(_ message: String, to address: String) throws(SystemdError) {
         let (path, length) = try encode(address)
         #if canImport(Darwin)
-        let type = SOCK_DGRAM
+            let type = SOCK_DGRAM
         #else
-        let type = Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
+            let type = Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
         #endif
         let descriptor = socket(AF_UNIX, type, 0)
         guard descriptor >= 0 else {
@@ -60,9 +60,9 @@ enum UnixDatagramSocket {
         withUnsafeMutableBytes(of: &storage.sun_path) { $0.copyBytes(from: path) }
         let bytes = Array(message.utf8)
         #if canImport(Darwin)
-        let flags: Int32 = 0
+            let flags: Int32 = 0
         #else
-        let flags = Int32(MSG_NOSIGNAL)
+            let flags = Int32(MSG_NOSIGNAL)
         #endif
         let sent = withUnsafePointer(to: &storage) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in

@@ -104,7 +104,8 @@ struct HTTPServerTests {
 
     @Test func keepAliveConnectionServesSeveralRequests() async throws {
         try await withTestServer(health: .healthyAndReady()) { port in
-            let request = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+            let request =
+                "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
                 + "GET /readyz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
             let connection = try await RawHTTPClient.connect(port: port)
             let text = try await connection.executeThenClose { inbound, outbound in

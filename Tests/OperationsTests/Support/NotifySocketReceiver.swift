@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 import Foundation
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
 
 /// A real AF_UNIX datagram socket standing in for systemd's notification socket: bound to a file in
 /// a fresh temporary directory, or to an abstract name; a thread of its own collects every datagram.
