@@ -35,12 +35,14 @@ let package = Package(
             name: "Extraction",
             resources: [.copy("Resources/KnowledgeBase")]
         ),
-        // Decode, validate, extract, encode, route, track offsets. Imports the bridge, never the C module.
+        // Decode, validate, extract, encode, route, track offsets. Imports the bridge, never the C module;
+        // reports health and metrics through Operations.
         .target(
             name: "Pipeline",
             dependencies: [
                 "KafkaBridge",
                 "Extraction",
+                "Operations",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -92,6 +94,9 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "IntegrationTests", dependencies: ["KafkaBridge"]),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["KafkaBridge", .product(name: "Logging", package: "swift-log")]
+        ),
     ]
 )

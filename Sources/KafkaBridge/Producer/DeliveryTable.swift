@@ -1,7 +1,7 @@
 import Synchronization
 
-/// Continuations of records waiting for their delivery report, keyed by the per-message id
-/// passed to librdkafka as `msg_opaque`.
+/// Records waiting for their delivery report (a continuation or a callback), keyed by the
+/// per-message id passed to librdkafka as `msg_opaque`.
 final class DeliveryTable: Sendable {
     enum Outcome: Sendable {
         /// The broker acknowledged the record.
@@ -14,7 +14,7 @@ final class DeliveryTable: Sendable {
 
     private struct State {
         var nextID: UInt = 1
-        var pending: [UInt: CheckedContinuation<Outcome, Never>] = [:]
+        var pending: [UInt: @Sendable (Outcome) -> Void] = [:]
         var isClosed = false
     }
 
@@ -30,17 +30,23 @@ final class DeliveryTable: Sendable {
 
     /// Stores `continuation` under `id`; `false` once the table is closed.
     func register(_ id: UInt, _ continuation: CheckedContinuation<Outcome, Never>) -> Bool {
+        register(id) { continuation.resume(returning: $0) }
+    }
+
+    /// Stores `callback` under `id`; `false` once the table is closed. The callback runs on
+    /// the thread that completes the delivery (the producer's poll thread).
+    func register(_ id: UInt, _ callback: @escaping @Sendable (Outcome) -> Void) -> Bool {
         state.withLock { state in
             guard !state.isClosed else { return false }
-            state.pending[id] = continuation
+            state.pending[id] = callback
             return true
         }
     }
 
-    /// Resumes and forgets the continuation stored under `id`, if any.
+    /// Resumes (or calls) and forgets the waiter stored under `id`, if any.
     func complete(_ id: UInt, with outcome: Outcome) {
-        let continuation = state.withLock { $0.pending.removeValue(forKey: id) }
-        continuation?.resume(returning: outcome)
+        let waiter = state.withLock { $0.pending.removeValue(forKey: id) }
+        waiter?(outcome)
     }
 
     /// Number of records still waiting.
@@ -55,12 +61,12 @@ final class DeliveryTable: Sendable {
 
     /// Fails every waiting record with `error`.
     func failAll(_ error: KafkaError) {
-        let continuations = state.withLock { state in
+        let waiters = state.withLock { state in
             defer { state.pending.removeAll() }
             return Array(state.pending.values)
         }
-        for continuation in continuations {
-            continuation.resume(returning: .failed(error))
+        for waiter in waiters {
+            waiter(.failed(error))
         }
     }
 }

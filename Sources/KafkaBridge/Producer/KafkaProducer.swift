@@ -10,7 +10,7 @@ import Synchronization
 ///   pool. Call ``close(timeout:)`` before dropping the producer to deliver what is queued.
 public final class KafkaProducer: Sendable {
     private let client: RDKafkaClient
-    private let deliveries: DeliveryTable
+    let deliveries: DeliveryTable
     private let pollLoop: ProducerPollLoop
     private let worker: BlockingWorker
     private let logger: Logger
@@ -92,7 +92,7 @@ public final class KafkaProducer: Sendable {
     }
 
     /// Calls `rd_kafka_produceva` with copies of the record's bytes; returns its error, if any.
-    private func enqueue(_ record: ProducerRecord, id: UInt) -> KafkaError? {
+    func enqueue(_ record: ProducerRecord, id: UInt) -> KafkaError? {
         // Every byte string goes into one arena so that all pointers stay valid for the call
         // (RD_KAFKA_MSG_F_COPY makes librdkafka copy them before it returns).
         var arena: [UInt8] = []

@@ -1,0 +1,158 @@
+import Extraction
+import Foundation
+
+/// Turns raw message bytes into a validated ``Article``, or says precisely why not.
+///
+/// Checks run cheapest first and every check is linear in the input: size, UTF-8, a
+/// nesting-depth scan (so hostile documents never reach a recursive parser), JSON syntax,
+/// then the contract's fields and types.
+public struct ArticleDecoder: Sendable {
+    /// Limits applied to every input message.
+    public struct Configuration: Sendable {
+        /// Largest accepted value in bytes. Default: 1 MiB (1,048,576).
+        public var maxMessageBytes: Int
+        /// Deepest accepted nesting of arrays and objects. Default: 32.
+        public var maxNestingDepth: Int
+        /// Longest accepted `id`, in Unicode scalars. Default: 256.
+        public var maxIdLength: Int
+
+        public init(maxMessageBytes: Int = 1_048_576, maxNestingDepth: Int = 32, maxIdLength: Int = 256) {
+            self.maxMessageBytes = maxMessageBytes
+            self.maxNestingDepth = maxNestingDepth
+            self.maxIdLength = maxIdLength
+        }
+    }
+
+    public let configuration: Configuration
+
+    public init(configuration: Configuration = .init()) {
+        self.configuration = configuration
+    }
+
+    /// Decodes one message value.
+    /// - Parameter bytes: the Kafka message value; `nil` for a tombstone.
+    /// - Throws: ``DecodeFailure`` naming the dead-letter reason.
+    public func decode(_ bytes: [UInt8]?) throws(DecodeFailure) -> Article {
+        guard let bytes, !bytes.isEmpty else {
+            throw DecodeFailure(.emptyMessage, "the message has no value")
+        }
+        guard bytes.count <= configuration.maxMessageBytes else {
+            throw DecodeFailure(
+                .tooLarge,
+                "the value is \(bytes.count) bytes, over the limit of \(configuration.maxMessageBytes)"
+            )
+        }
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            throw DecodeFailure(.invalidUTF8, "the value is not valid UTF-8")
+        }
+        try checkStructure(bytes)
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+        } catch {
+            throw DecodeFailure(.invalidJSON, "the value is not valid JSON")
+        }
+        guard let fields = object as? [String: Any] else {
+            throw DecodeFailure(.invalidJSON, "the value is JSON but not an object")
+        }
+        return try article(from: fields)
+    }
+
+    /// One linear pass: nesting depth outside strings, and that the document starts like an object.
+    private func checkStructure(_ bytes: [UInt8]) throws(DecodeFailure) {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        var sawFirst = false
+        for byte in bytes {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
+                continue
+            case UInt8(ascii: "\""):
+                inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                if depth > configuration.maxNestingDepth {
+                    throw DecodeFailure(
+                        .tooDeep,
+                        "arrays and objects nest deeper than \(configuration.maxNestingDepth) levels"
+                    )
+                }
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+            default:
+                break
+            }
+            if !sawFirst {
+                sawFirst = true
+                if byte != UInt8(ascii: "{") {
+                    throw DecodeFailure(.invalidJSON, "the value is not a JSON object")
+                }
+            }
+        }
+    }
+
+    private func article(from fields: [String: Any]) throws(DecodeFailure) -> Article {
+        let id = try requiredString("id", in: fields)
+        let idLength = id.unicodeScalars.count
+        guard idLength >= 1, idLength <= configuration.maxIdLength else {
+            throw DecodeFailure(
+                .invalidField,
+                "field 'id' must be 1 to \(configuration.maxIdLength) characters, got \(idLength)"
+            )
+        }
+        let body = try requiredString("body", in: fields)
+        return Article(
+            id: id,
+            body: body,
+            title: try optionalString("title", in: fields),
+            url: try optionalString("url", in: fields),
+            source: try optionalString("source", in: fields),
+            publishedAt: try optionalString("published_at", in: fields),
+            language: try optionalString("language", in: fields)
+        )
+    }
+
+    private func requiredString(_ key: String, in fields: [String: Any]) throws(DecodeFailure) -> String {
+        guard let value = fields[key], !(value is NSNull) else {
+            throw DecodeFailure(.missingField, "required field '\(key)' is missing")
+        }
+        guard let string = Self.string(value) else {
+            throw DecodeFailure(.wrongType, "field '\(key)' must be a string, got \(Self.typeName(value))")
+        }
+        return string
+    }
+
+    private func optionalString(_ key: String, in fields: [String: Any]) throws(DecodeFailure) -> String? {
+        guard let value = fields[key], !(value is NSNull) else { return nil }
+        guard let string = Self.string(value) else {
+            throw DecodeFailure(.wrongType, "field '\(key)' must be a string, got \(Self.typeName(value))")
+        }
+        return string
+    }
+
+    private static func string(_ value: Any) -> String? {
+        if value is NSNumber { return nil }
+        return value as? String
+    }
+
+    private static func typeName(_ value: Any) -> String {
+        switch value {
+        case is String: return "a string"
+        case is NSNumber: return "a number or boolean"
+        case is [Any]: return "an array"
+        case is [String: Any]: return "an object"
+        default: return "another type"
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import Extraction
+import Foundation
+
+/// Decode → extract → encode for one message: the pure part of the pipeline, shared by the
+/// Kafka worker and offline `stancewire extract`.
+///
+/// - Important: Never throws and never traps on input: every failure becomes
+///   ``ProcessingOutcome/deadLetter(_:)``.
+public struct ArticleProcessor: Sendable {
+    /// Limits on input and output.
+    public struct Configuration: Sendable {
+        /// Input checks. Default: ``ArticleDecoder/Configuration/init(maxMessageBytes:maxNestingDepth:maxIdLength:)``.
+        public var decoder: ArticleDecoder.Configuration
+        /// Largest enriched event in bytes; larger events are shrunk (metadata clipped,
+        /// mentions and quotes dropped) or dead-lettered. Default: 1,000,000 (Kafka's default
+        /// `message.max.bytes`).
+        public var maxOutputBytes: Int
+
+        public init(decoder: ArticleDecoder.Configuration = .init(), maxOutputBytes: Int = 1_000_000) {
+            self.decoder = decoder
+            self.maxOutputBytes = maxOutputBytes
+        }
+    }
+
+    public let configuration: Configuration
+    public let extractor: any ArticleExtractor
+    private let decoder: ArticleDecoder
+
+    public init(extractor: any ArticleExtractor, configuration: Configuration = .init()) {
+        self.configuration = configuration
+        self.extractor = extractor
+        self.decoder = ArticleDecoder(configuration: configuration.decoder)
+    }
+
+    /// Processes one message value.
+    /// - Parameters:
+    ///   - value: the raw value; `nil` for an empty Kafka message.
+    ///   - origin: where it came from, or `nil` offline.
+    ///   - now: the processing time written to `processed_at`.
+    public func process(_ value: [UInt8]?, origin: EventOrigin?, now: Date = Date()) -> ProcessingOutcome {
+        let article: Article
+        do {
+            article = try decoder.decode(value)
+        } catch {
+            return .deadLetter(error)
+        }
+        return process(article, origin: origin, now: now)
+    }
+
+    /// Extracts and encodes an already decoded article.
+    public func process(_ article: Article, origin: EventOrigin?, now: Date = Date()) -> ProcessingOutcome {
+        let result: ExtractionResult
+        do {
+            result = try extractor.extract(article)
+        } catch {
+            return .deadLetter(DecodeFailure(.extractionFailed, "extraction failed: \(error.reason)"))
+        }
+        let processedAt = now.formatted(.iso8601)
+        var event = EnrichedEvent(
+            article: article,
+            origin: origin,
+            result: result,
+            extractorVersion: extractor.version,
+            knowledgeBaseVersion: extractor.knowledgeBaseVersion,
+            processedAt: processedAt
+        )
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        guard var enriched = try? encoder.encode(event) else {
+            return .deadLetter(DecodeFailure(.extractionFailed, "the enriched event could not be encoded"))
+        }
+        var level = 0
+        while enriched.count > configuration.maxOutputBytes {
+            level += 1
+            guard Self.shrink(&event, level: level), let smaller = try? encoder.encode(event) else {
+                return .deadLetter(
+                    DecodeFailure(
+                        .outputTooLarge,
+                        "the enriched event is \(enriched.count) bytes, over \(configuration.maxOutputBytes)"
+                    )
+                )
+            }
+            enriched = smaller
+        }
+        let byId = Dictionary(event.entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var stances: [ProcessedArticle.KeyedValue] = []
+        stances.reserveCapacity(event.stances.count)
+        for stance in event.stances {
+            let stanceEvent = StanceEvent(
+                stance: stance,
+                articleId: article.id,
+                holder: byId[stance.holder],
+                publishedAt: article.publishedAt
+            )
+            if let data = try? encoder.encode(stanceEvent), data.count <= configuration.maxOutputBytes {
+                stances.append(.init(key: stance.holder, value: [UInt8](data)))
+            }
+        }
+        return .processed(
+            ProcessedArticle(
+                articleId: article.id,
+                enriched: [UInt8](enriched),
+                stances: stances,
+                entityCount: event.entities.count,
+                stanceCount: event.stances.count
+            )
+        )
+    }
+
+    /// Makes the event smaller, one step per level; `false` when nothing is left to cut.
+    static func shrink(_ event: inout EnrichedEvent, level: Int) -> Bool {
+        func clip(_ s: String?, _ n: Int) -> String? {
+            guard let s, s.unicodeScalars.count > n else { return s }
+            return String(String.UnicodeScalarView(s.unicodeScalars.prefix(n)))
+        }
+        switch level {
+        case 1:
+            let titleLimit = 1024
+            if let title = event.article.title, title.unicodeScalars.count > titleLimit {
+                event.article.title = clip(title, titleLimit)
+                // Spans in a clipped title would no longer match the published title.
+                for i in event.entities.indices {
+                    event.entities[i].mentions.removeAll { $0.field == .title && $0.end > titleLimit }
+                }
+                event.stances.removeAll { $0.evidence.field == .title && $0.evidence.end > titleLimit }
+            }
+            event.article.url = clip(event.article.url, 2048)
+            event.article.source = clip(event.article.source, 256)
+            event.article.publishedAt = clip(event.article.publishedAt, 64)
+            event.article.language = clip(event.article.language, 35) ?? "en"
+            event.quotes = []
+        case 2:
+            for i in event.entities.indices {
+                event.entities[i].mentions = Array(event.entities[i].mentions.prefix(1))
+            }
+            for i in event.stances.indices {
+                let clipped = clip(event.stances[i].evidence.text, 200) ?? ""
+                event.stances[i].evidence.text = clipped
+                event.stances[i].evidence.end = event.stances[i].evidence.start + clipped.unicodeScalars.count
+            }
+        case 3:
+            event.entities = Array(event.entities.prefix(50))
+            let kept = Set(event.entities.map(\.id))
+            event.stances = Array(event.stances.filter { kept.contains($0.holder) }.prefix(50))
+        default:
+            return false
+        }
+        return true
+    }
+}

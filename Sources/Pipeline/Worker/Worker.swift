@@ -1,0 +1,490 @@
+import Extraction
+import Foundation
+import KafkaBridge
+import Logging
+import Operations
+import ServiceLifecycle
+import Synchronization
+
+/// The stream processor: consume raw articles, process them in per-partition order on
+/// several lanes, publish enriched and stance events (or a dead letter), and commit each
+/// partition's contiguous prefix of fully acknowledged input.
+///
+/// At-least-once: an input offset is committed only after every output of it, and of every
+/// earlier input of its partition, was acknowledged by the broker. Outputs whose delivery
+/// fails are re-sent with backoff, never dropped.
+///
+/// - Important: Run it as a `Service` in a `ServiceGroup`; graceful shutdown stops fetching,
+///   drains in-flight work (bounded by ``WorkerConfiguration/Timeouts/shutdown``), commits,
+///   leaves the group and flushes the producer.
+public final class Worker: Service, Sendable {
+    private let configuration: WorkerConfiguration
+    private let processor: ArticleProcessor
+    private let health: HealthMonitor
+    private let logger: Logger
+    private let consumer: KafkaConsumer
+    private let producer: KafkaProducer
+    private let state: WorkerState
+    private let metrics: PipelineMetrics
+
+    /// Creates the consumer and producer; nothing is fetched before ``run()``.
+    /// - Parameters:
+    ///   - onReady: called once, when the consumer first joins its group.
+    /// - Throws: ``KafkaError`` when librdkafka rejects the configuration.
+    public init(
+        configuration: WorkerConfiguration,
+        processor: ArticleProcessor,
+        health: HealthMonitor,
+        logger: Logger,
+        onReady: @escaping @Sendable () -> Void = {}
+    ) throws(KafkaError) {
+        self.configuration = configuration
+        self.processor = processor
+        self.health = health
+        self.logger = logger
+        let state = WorkerState()
+        let metrics = PipelineMetrics(inputTopic: configuration.topics.input)
+        self.state = state
+        self.metrics = metrics
+
+        let consumerRef = Mutex<KafkaConsumer?>(nil)
+        let revokeDrain = configuration.timeouts.revokeDrain
+        let handlers = KafkaEventHandlers(
+            onRebalance: { event in
+                switch event {
+                case .assigned(let tps):
+                    metrics.rebalance("assign")
+                    let first = state.assign(tps)
+                    health.setGroupJoined(true)
+                    health.setBrokersReachable(true)
+                    logger.info("partitions assigned", metadata: ["kafka.partitions": "\(tps.count)"])
+                    if first { onReady() }
+                case .revoked(let tps):
+                    metrics.rebalance("revoke")
+                    Worker.waitForDrain(of: tps, state: state, timeout: revokeDrain)
+                    let commits = state.revoke(tps)
+                    if !commits.isEmpty, let consumer = consumerRef.withLock({ $0 }) {
+                        do {
+                            try consumer.commitSync(commits)
+                            metrics.commitsOK.increment()
+                        } catch {
+                            metrics.commitsFailed.increment()
+                            logger.warning("commit on revocation failed", metadata: ["error": "\(error)"])
+                        }
+                    }
+                    logger.info("partitions revoked", metadata: ["kafka.partitions": "\(tps.count)"])
+                case .lost(let tps):
+                    metrics.rebalance("lost")
+                    _ = state.revoke(tps)
+                    logger.warning("partitions lost", metadata: ["kafka.partitions": "\(tps.count)"])
+                }
+            },
+            onError: { error in
+                metrics.kafkaError(error.code.name)
+                if error.code == .allBrokersDown {
+                    health.setBrokersReachable(false, problem: "all brokers are down")
+                }
+                logger.warning(
+                    "kafka client error",
+                    metadata: ["kafka.error": "\(error.code.name)", "kafka.reason": "\(error.reason)"]
+                )
+            },
+            onStatistics: { json in
+                guard let stats = ConsumerStatistics(json: json) else { return }
+                if stats.brokersUp > 0 {
+                    health.setBrokersReachable(true)
+                } else {
+                    health.setBrokersReachable(false, problem: "no broker connection is up")
+                }
+                for lag in stats.lags {
+                    metrics.lag(topic: lag.topic, partition: lag.partition, messages: lag.messages)
+                }
+            }
+        )
+
+        var consumerProperties = configuration.consumerProperties
+        if consumerProperties["statistics.interval.ms"] == nil {
+            consumerProperties["statistics.interval.ms"] = "5000"
+        }
+        let consumer = try KafkaConsumer(configuration: consumerProperties, handlers: handlers, logger: logger)
+        consumerRef.withLock { $0 = consumer }
+        self.consumer = consumer
+        self.producer = try KafkaProducer(
+            configuration: configuration.producerProperties,
+            handlers: KafkaEventHandlers(onError: { error in
+                metrics.kafkaError(error.code.name)
+                logger.warning(
+                    "kafka producer error",
+                    metadata: ["kafka.error": "\(error.code.name)", "kafka.reason": "\(error.reason)"]
+                )
+            }),
+            logger: logger
+        )
+    }
+
+    /// Totals since start.
+    public func statistics() -> WorkerStatistics { state.snapshot() }
+
+    /// Consumes until graceful shutdown or cancellation, then drains and closes.
+    /// - Throws: a fatal ``KafkaError`` (e.g. a fenced or failed idempotent producer); the
+    ///   process should then exit non-zero so that its supervisor restarts it.
+    public func run() async throws {
+        try consumer.subscribe(topics: [configuration.topics.input])
+        logger.info(
+            "worker started",
+            metadata: [
+                "kafka.topic": "\(configuration.topics.input)",
+                "worker.lanes": "\(configuration.flow.lanes)",
+                "worker.max_in_flight": "\(configuration.flow.maxInFlight)",
+            ]
+        )
+        let laneCount = max(1, configuration.flow.lanes)
+        var lanes: [AsyncStream<(KafkaMessage, OffsetTracker.Ticket)>.Continuation] = []
+        var streams: [AsyncStream<(KafkaMessage, OffsetTracker.Ticket)>] = []
+        for _ in 0..<laneCount {
+            let (stream, continuation) = AsyncStream.makeStream(of: (KafkaMessage, OffsetTracker.Ticket).self)
+            streams.append(stream)
+            lanes.append(continuation)
+        }
+        let (retries, retryContinuation) = AsyncStream.makeStream(of: PendingDelivery.self)
+
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for stream in streams {
+                group.addTask {
+                    for await (message, ticket) in stream {
+                        await self.handle(message, ticket: ticket, retries: retryContinuation)
+                    }
+                }
+            }
+            group.addTask {
+                for await pending in retries {
+                    let backoff = self.backoff(attempt: pending.attempt)
+                    try? await Task.sleep(for: backoff)
+                    await self.enqueue(pending.next(), retries: retryContinuation)
+                }
+            }
+
+            var failure: (any Error)?
+            do {
+                try await withGracefulShutdownHandler {
+                    try await self.pollLoop(lanes: lanes)
+                } onGracefulShutdown: {
+                    self.state.requestStop()
+                }
+            } catch {
+                failure = error
+            }
+            self.health.setShuttingDown()
+            for lane in lanes { lane.finish() }
+            await self.drainAndClose(retries: retryContinuation)
+            group.cancelAll()
+            if let failure { throw failure }
+            if let fatal = self.state.fatal { throw fatal }
+        }
+    }
+
+    // MARK: - Poll loop
+
+    private func pollLoop(
+        lanes: [AsyncStream<(KafkaMessage, OffsetTracker.Ticket)>.Continuation]
+    ) async throws {
+        let flow = configuration.flow
+        let clock = ContinuousClock()
+        var lastCommit = clock.now
+        while !state.stopRequested, !Task.isCancelled {
+            if let fatal = state.fatal { throw fatal }
+            if let pause = state.flowDecision(maxInFlight: flow.maxInFlight) {
+                setPaused(pause)
+            }
+            let messages: [KafkaMessage]
+            do {
+                messages = try await consumer.poll(maxMessages: flow.pollBatchSize, timeout: flow.pollTimeout)
+            } catch {
+                metrics.kafkaError(error.code.name)
+                if error.isFatal { throw error }
+                logger.warning("poll failed", metadata: ["kafka.error": "\(error)"])
+                try? await Task.sleep(for: .milliseconds(100))
+                continue
+            }
+            health.recordProgress()
+            if !messages.isEmpty { health.setBrokersReachable(true) }
+            for message in messages {
+                metrics.consumed.increment()
+                guard let ticket = state.track(message.topicPartition, offset: message.offset) else { continue }
+                let lane = Int(UInt32(bitPattern: message.partition)) % lanes.count
+                lanes[lane].yield((message, ticket))
+            }
+            metrics.inFlight.record(state.inFlight)
+            if clock.now - lastCommit >= flow.commitInterval {
+                await commitPending()
+                lastCommit = clock.now
+            }
+        }
+    }
+
+    private func setPaused(_ pause: Bool) {
+        let partitions = state.assigned
+        guard !partitions.isEmpty else { return }
+        do {
+            if pause {
+                try consumer.pause(partitions)
+                logger.debug("fetching paused", metadata: ["worker.in_flight": "\(state.inFlight)"])
+            } else {
+                try consumer.resume(partitions)
+                logger.debug("fetching resumed", metadata: ["worker.in_flight": "\(state.inFlight)"])
+            }
+        } catch {
+            logger.warning("pause or resume failed", metadata: ["kafka.error": "\(error)"])
+        }
+    }
+
+    private func commitPending() async {
+        let offsets = state.pendingCommits()
+        guard !offsets.isEmpty else { return }
+        do {
+            try await consumer.commit(offsets)
+            state.didCommit(offsets)
+            metrics.commitsOK.increment()
+        } catch {
+            metrics.commitsFailed.increment()
+            metrics.kafkaError(error.code.name)
+            logger.warning("offset commit failed", metadata: ["kafka.error": "\(error)"])
+        }
+    }
+
+    private func drainAndClose(retries: AsyncStream<PendingDelivery>.Continuation) async {
+        let clock = ContinuousClock()
+        let deadline = clock.now + configuration.timeouts.shutdown
+        // Leave room for commit, close and flush within the bound.
+        let drainDeadline = deadline - configuration.timeouts.shutdown / 4
+        while state.inFlight > 0, clock.now < drainDeadline {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        let left = state.inFlight
+        if left > 0 {
+            logger.warning("shutdown before all in-flight work finished", metadata: ["worker.in_flight": "\(left)"])
+        }
+        await commitPending()
+        do {
+            try await consumer.close()
+        } catch {
+            logger.warning("consumer close failed", metadata: ["kafka.error": "\(error)"])
+        }
+        retries.finish()
+        let remaining = max(Duration.milliseconds(100), deadline - clock.now)
+        await producer.close(timeout: remaining)
+        let stats = state.snapshot()
+        logger.info(
+            "worker stopped",
+            metadata: ["worker.processed": "\(stats.processed)", "worker.dead_lettered": "\(stats.deadLettered)"]
+        )
+    }
+
+    /// Waits (on the rebalance callback's thread) for in-flight work of revoked partitions.
+    private static func waitForDrain(of tps: [TopicPartition], state: WorkerState, timeout: Duration) {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while state.inFlight(of: tps) > 0, clock.now < deadline {
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+    }
+
+    // MARK: - Processing
+
+    private func handle(
+        _ message: KafkaMessage,
+        ticket: OffsetTracker.Ticket,
+        retries: AsyncStream<PendingDelivery>.Continuation
+    ) async {
+        let start = ContinuousClock.now
+        let origin = EventOrigin(topic: message.topic, partition: message.partition, offset: message.offset)
+        let outcome = processor.process(message.value, origin: origin)
+        metrics.processing.recordNanoseconds(Self.nanoseconds(ContinuousClock.now - start))
+
+        let records: [ProducerRecord]
+        let deadLettered: Bool
+        switch outcome {
+        case .processed(let article):
+            metrics.entities.increment(by: article.entityCount)
+            metrics.stances.increment(by: article.stanceCount)
+            var out: [ProducerRecord] = []
+            out.reserveCapacity(1 + article.stances.count)
+            out.append(
+                ProducerRecord(
+                    topic: configuration.topics.output,
+                    partition: nil,
+                    key: Array(article.articleId.utf8),
+                    value: article.enriched,
+                    headers: [
+                        KafkaHeader(key: "content-type", value: Array("application/json".utf8)),
+                        KafkaHeader(key: "schema", value: Array(EnrichedEvent.schema.utf8)),
+                    ]
+                )
+            )
+            for stance in article.stances {
+                out.append(
+                    ProducerRecord(
+                        topic: configuration.topics.stances,
+                        partition: nil,
+                        key: Array(stance.key.utf8),
+                        value: stance.value,
+                        headers: [KafkaHeader(key: "content-type", value: Array("application/json".utf8))]
+                    )
+                )
+            }
+            records = out
+            deadLettered = false
+        case .deadLetter(let failure):
+            metrics.deadLettered(failure.reason)
+            logger.debug(
+                "message dead-lettered",
+                metadata: [
+                    "dlq.reason": "\(failure.reason)",
+                    "kafka.partition": "\(message.partition)",
+                    "kafka.offset": "\(message.offset)",
+                ]
+            )
+            records = [deadLetterRecord(for: message, failure: failure)]
+            deadLettered = true
+        }
+        let completion = OutputCompletion(
+            ticket: ticket,
+            outputs: records.count,
+            timestamp: message.timestamp,
+            deadLettered: deadLettered
+        )
+        for record in records {
+            await enqueue(PendingDelivery(record: record, completion: completion, attempt: 0), retries: retries)
+        }
+    }
+
+    private func deadLetterRecord(for message: KafkaMessage, failure: DecodeFailure) -> ProducerRecord {
+        var headers = message.headers
+        func add(_ key: String, _ value: String) {
+            headers.append(KafkaHeader(key: key, value: Array(value.utf8)))
+        }
+        add("dlq-reason", failure.reason.code)
+        add("dlq-detail", failure.detail)
+        add("dlq-origin-topic", message.topic)
+        add("dlq-origin-partition", String(message.partition))
+        add("dlq-origin-offset", String(message.offset))
+        add("dlq-timestamp", Date().formatted(.iso8601))
+        return ProducerRecord(
+            topic: configuration.topics.deadLetter,
+            partition: nil,
+            key: message.key,
+            value: message.value ?? [],
+            headers: headers
+        )
+    }
+
+    /// Hands a record to the producer; delivery completes asynchronously.
+    private func enqueue(_ pending: PendingDelivery, retries: AsyncStream<PendingDelivery>.Continuation) async {
+        var attempt = 0
+        while true {
+            do {
+                try producer.send(pending.record) { result in
+                    self.delivered(result, pending: pending, retries: retries)
+                }
+                return
+            } catch {
+                if error.isFatal {
+                    state.fail(error)
+                    logger.error("fatal producer error", metadata: ["kafka.error": "\(error)"])
+                    return
+                }
+                if error.code != .queueFull {
+                    metrics.kafkaError(error.code.name)
+                    logger.warning("enqueue failed, retrying", metadata: ["kafka.error": "\(error)"])
+                }
+                attempt += 1
+                try? await Task.sleep(for: error.code == .queueFull ? .milliseconds(2) : backoff(attempt: attempt))
+            }
+        }
+    }
+
+    /// Called on the producer's delivery thread.
+    private func delivered(
+        _ result: Result<DeliveryReport, KafkaError>,
+        pending: PendingDelivery,
+        retries: AsyncStream<PendingDelivery>.Continuation
+    ) {
+        switch result {
+        case .success:
+            if pending.record.topic == configuration.topics.output {
+                metrics.producedEnriched.increment()
+            } else if pending.record.topic == configuration.topics.stances {
+                metrics.producedStance.increment()
+            }
+            if pending.completion.outputDelivered() {
+                state.markDone(pending.completion.ticket, deadLettered: pending.completion.deadLettered)
+                if let timestamp = pending.completion.timestamp {
+                    let seconds = Date().timeIntervalSince(timestamp)
+                    if seconds >= 0 { metrics.endToEnd.recordNanoseconds(Int64(seconds * 1e9)) }
+                }
+            }
+        case .failure(let error):
+            metrics.kafkaError(error.code.name)
+            if error.isFatal {
+                state.fail(error)
+                logger.error("fatal delivery error", metadata: ["kafka.error": "\(error)"])
+                return
+            }
+            logger.warning(
+                "delivery failed, will retry",
+                metadata: ["kafka.error": "\(error)", "kafka.topic": "\(pending.record.topic)"]
+            )
+            if case .terminated = retries.yield(pending) {
+                // Shutting down: the input stays uncommitted and is processed again on restart.
+                return
+            }
+        }
+    }
+
+    private func backoff(attempt: Int) -> Duration {
+        let base = configuration.timeouts.retryBackoff
+        let cap = configuration.timeouts.maxRetryBackoff
+        var delay = base
+        for _ in 0..<min(attempt, 16) {
+            delay = delay * 2
+            if delay >= cap { return cap }
+        }
+        return delay
+    }
+
+    private static func nanoseconds(_ d: Duration) -> Int64 {
+        let (seconds, attoseconds) = d.components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+}
+
+/// Counts down the outputs of one input message.
+final class OutputCompletion: Sendable {
+    let ticket: OffsetTracker.Ticket
+    let timestamp: Date?
+    let deadLettered: Bool
+    private let remaining: Atomic<Int>
+
+    init(ticket: OffsetTracker.Ticket, outputs: Int, timestamp: Date?, deadLettered: Bool) {
+        self.ticket = ticket
+        self.timestamp = timestamp
+        self.deadLettered = deadLettered
+        self.remaining = Atomic(outputs)
+    }
+
+    /// Returns `true` when this was the last outstanding output.
+    func outputDelivered() -> Bool {
+        remaining.subtract(1, ordering: .acquiringAndReleasing).newValue == 0
+    }
+}
+
+/// An output record on its way to the broker.
+struct PendingDelivery: Sendable {
+    let record: ProducerRecord
+    let completion: OutputCompletion
+    let attempt: Int
+
+    func next() -> PendingDelivery {
+        PendingDelivery(record: record, completion: completion, attempt: attempt + 1)
+    }
+}

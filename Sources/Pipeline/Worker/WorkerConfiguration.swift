@@ -1,0 +1,62 @@
+import Foundation
+
+/// How the worker consumes, processes and publishes.
+public struct WorkerConfiguration: Sendable {
+    /// Topics.
+    public struct Topics: Sendable {
+        /// Raw articles. Default: `articles.raw`.
+        public var input = "articles.raw"
+        /// Enriched events. Default: `articles.enriched`.
+        public var output = "articles.enriched"
+        /// Stance events. Default: `stances`.
+        public var stances = "stances"
+        /// Dead letters. Default: `articles.dlq`.
+        public var deadLetter = "articles.dlq"
+
+        public init() {}
+    }
+
+    /// Bounds on work in progress.
+    public struct Flow: Sendable {
+        /// Most input messages consumed and not yet done; fetching pauses at this bound.
+        /// Default: 1,000.
+        public var maxInFlight = 1000
+        /// Most messages taken from one poll. Default: 256.
+        public var pollBatchSize = 256
+        /// Longest wait of one poll. Default: 100 ms.
+        public var pollTimeout: Duration = .milliseconds(100)
+        /// Processing lanes; each partition always maps to one lane, so its outputs keep
+        /// input order. Default: the number of active cores.
+        public var lanes = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        /// How often done offsets are committed. Default: 500 ms.
+        public var commitInterval: Duration = .milliseconds(500)
+
+        public init() {}
+    }
+
+    /// Shutdown and rebalance bounds.
+    public struct Timeouts: Sendable {
+        /// Longest graceful shutdown: drain, commit, leave the group, flush. Default: 20 s.
+        public var shutdown: Duration = .seconds(20)
+        /// Longest wait for in-flight work of revoked partitions before committing them.
+        /// Default: 5 s.
+        public var revokeDrain: Duration = .seconds(5)
+        /// First delay before re-sending an output whose delivery failed; doubles up to
+        /// ``maxRetryBackoff``. Default: 100 ms.
+        public var retryBackoff: Duration = .milliseconds(100)
+        /// Longest delay between re-sends. Default: 5 s.
+        public var maxRetryBackoff: Duration = .seconds(5)
+
+        public init() {}
+    }
+
+    public var topics = Topics()
+    public var flow = Flow()
+    public var timeouts = Timeouts()
+    /// Raw librdkafka properties for the consumer (must hold `bootstrap.servers`, `group.id`).
+    public var consumerProperties: [String: String] = [:]
+    /// Raw librdkafka properties for the producer (must hold `bootstrap.servers`).
+    public var producerProperties: [String: String] = [:]
+
+    public init() {}
+}

@@ -1,0 +1,93 @@
+import KafkaBridge
+import Synchronization
+
+/// The worker's shared mutable state behind one lock: offset tracking, flow control and
+/// counters. Methods are short and never do I/O under the lock.
+final class WorkerState: Sendable {
+    private struct State {
+        var tracker = OffsetTracker()
+        var stopRequested = false
+        var fatal: KafkaError?
+        var paused = false
+        var processed = 0
+        var deadLettered = 0
+        var joined = false
+    }
+
+    private let state = Mutex(State())
+
+    var inFlight: Int { state.withLock { $0.tracker.inFlight } }
+    var stopRequested: Bool { state.withLock { $0.stopRequested } }
+    var fatal: KafkaError? { state.withLock { $0.fatal } }
+    var assigned: [TopicPartition] { state.withLock { $0.tracker.assigned } }
+
+    func requestStop() { state.withLock { $0.stopRequested = true } }
+
+    func fail(_ error: KafkaError) {
+        state.withLock {
+            if $0.fatal == nil { $0.fatal = error }
+            $0.stopRequested = true
+        }
+    }
+
+    /// Returns `true` the first time the group is joined.
+    func assign(_ tps: [TopicPartition]) -> Bool {
+        state.withLock { s in
+            s.tracker.assign(tps)
+            s.paused = false
+            let first = !s.joined
+            s.joined = true
+            return first
+        }
+    }
+
+    func revoke(_ tps: [TopicPartition]) -> [TopicPartition: Int64] {
+        state.withLock { $0.tracker.revoke(tps) }
+    }
+
+    func inFlight(of tps: [TopicPartition]) -> Int {
+        state.withLock { $0.tracker.inFlight(of: tps) }
+    }
+
+    func track(_ tp: TopicPartition, offset: Int64) -> OffsetTracker.Ticket? {
+        state.withLock { $0.tracker.track(tp, offset: offset) }
+    }
+
+    func markDone(_ ticket: OffsetTracker.Ticket, deadLettered: Bool) {
+        state.withLock {
+            if $0.tracker.markDone(ticket) {
+                if deadLettered { $0.deadLettered += 1 } else { $0.processed += 1 }
+            }
+        }
+    }
+
+    func pendingCommits() -> [TopicPartition: Int64] {
+        state.withLock { $0.tracker.pendingCommits() }
+    }
+
+    func didCommit(_ offsets: [TopicPartition: Int64]) {
+        state.withLock { $0.tracker.didCommit(offsets) }
+    }
+
+    /// Decides whether to pause or resume fetching; returns the change to make, if any.
+    func flowDecision(maxInFlight: Int) -> Bool? {
+        state.withLock { s in
+            let inFlight = s.tracker.inFlight
+            if !s.paused, inFlight >= maxInFlight {
+                s.paused = true
+                return true
+            }
+            if s.paused, inFlight <= maxInFlight / 2 {
+                s.paused = false
+                return false
+            }
+            return nil
+        }
+    }
+
+    func snapshot() -> WorkerStatistics {
+        state.withLock {
+            WorkerStatistics(processed: $0.processed, deadLettered: $0.deadLettered, inFlight: $0.tracker.inFlight)
+        }
+    }
+}
