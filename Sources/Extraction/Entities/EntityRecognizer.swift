@@ -1,0 +1,537 @@
+/// Finds, types and merges the named entities of one article.
+///
+/// Pass 1 walks every sentence once: knowledge-base names (longest match, case rules),
+/// person titles, demonyms, and runs of capitalised words the knowledge base lacks, typed
+/// from their shape and context (titles, first names, "said", appositions, organisation and
+/// place suffixes, locative prepositions). Capitals decide between place and government
+/// (metonymy). Pass 2 resolves surnames, acronyms defined in parentheses and names in
+/// headline-case lines against the names found in pass 1. Linear in the article's tokens.
+struct EntityRecognizer {
+    let kb: KnowledgeBase
+    let maxMentionsPerEntity: Int
+    let maxEntities: Int
+
+    /// What a span refers to.
+    enum Target: Hashable {
+        case kb(Int)
+        case local(Int)
+    }
+
+    struct Span {
+        var field: Int
+        var tokens: Range<Int>
+        var target: Target
+        var isMetonym: Bool
+    }
+
+    /// A name the knowledge base lacks.
+    struct Local {
+        var name: String
+        var slug: String
+        var wordCount: Int
+        var votes: [EntityType: Int] = [:]
+        var type: EntityType {
+            var best: (EntityType, Int)? = nil
+            for t in [EntityType.person, .org, .gpe, .loc] {
+                if let v = votes[t], v > (best?.1 ?? 0) { best = (t, v) }
+            }
+            return best?.0 ?? .org
+        }
+    }
+
+    /// A one-word name found in pass 1, resolved in pass 2 (surname of a full name, or new).
+    struct PendingSingle {
+        var field: Int
+        var token: Int
+        var type: EntityType
+        var strength: Int
+    }
+
+    private struct State {
+        var spans: [Span] = []
+        var covered: [[Bool]]
+        var locals: [Local] = []
+        var localBySlug: [String: Int] = [:]
+        var aliasTable: [String: Target] = [:]
+        var aliasLongest = 1
+        var pendingSingles: [PendingSingle] = []
+    }
+
+    func analyze(_ fields: [AnalyzedField]) -> EntityAnalysis {
+        let keys = fields.map { $0.tokens.map(MatchKey.of) }
+        var state = State(covered: fields.map { [Bool](repeating: false, count: $0.tokens.count) })
+
+        // Pass 1
+        for (fi, f) in fields.enumerated() {
+            for s in f.sentences where !s.isBoilerplate {
+                scan(sentence: s, field: fi, fields: fields, keys: keys[fi], state: &state)
+            }
+        }
+
+        // Surnames of people named in full, for pass 2.
+        for (li, l) in state.locals.enumerated() where l.type == .person && l.wordCount >= 2 {
+            let parts = AnalyzedField(field: .body, text: l.name).tokens.filter { $0.kind == .word }
+            if let first = parts.first, kb.names.familyNameFirst.contains(first.lower) { continue }
+            if let last = parts.last, last.isCapitalized, !kb.names.firstNames.contains(last.lower) || parts.count > 2 {
+                let k = MatchKey.of(last)
+                if state.aliasTable[k] == nil { state.aliasTable[k] = .local(li) }
+            }
+        }
+        var kbPeople = Set<Int>()
+        for s in state.spans { if case .kb(let e) = s.target, kb.entries[e].type == .person { kbPeople.insert(e) } }
+        for e in kbPeople {
+            let parts = AnalyzedField(field: .body, text: kb.entries[e].name).tokens.filter { $0.kind == .word }
+            guard parts.count >= 2, let first = parts.first, !kb.names.familyNameFirst.contains(first.lower) else { continue }
+            let k = MatchKey.of(parts.last!)
+            if state.aliasTable[k] == nil { state.aliasTable[k] = .kb(e) }
+        }
+
+        // Pass 2: local names on tokens pass 1 left.
+        if !state.aliasTable.isEmpty {
+            for (fi, f) in fields.enumerated() {
+                for s in f.sentences where !s.isBoilerplate {
+                    var i = s.tokens.lowerBound
+                    while i < s.tokens.upperBound {
+                        let t = f.tokens[i]
+                        guard !state.covered[fi][i], t.kind == .word, t.isCapitalized else {
+                            i += 1
+                            continue
+                        }
+                        var n = min(state.aliasLongest, s.tokens.upperBound - i)
+                        var found = false
+                        while n >= 1 {
+                            if (i..<(i + n)).allSatisfy({ !state.covered[fi][$0] }),
+                                let target = state.aliasTable[keys[fi][i..<(i + n)].joined(separator: "\u{1F}")]
+                            {
+                                add(Span(field: fi, tokens: i..<(i + n), target: target, isMetonym: false), &state)
+                                i += n
+                                found = true
+                                break
+                            }
+                            n -= 1
+                        }
+                        if !found { i += 1 }
+                    }
+                }
+            }
+        }
+        // Remaining one-word names become entities of their own.
+        for p in state.pendingSingles where !state.covered[p.field][p.token] {
+            let f = fields[p.field]
+            let li = local(named: f.tokens[p.token].text, words: 1, type: p.type, strength: p.strength, &state)
+            add(Span(field: p.field, tokens: p.token..<(p.token + 1), target: .local(li), isMetonym: false), &state)
+        }
+        return build(fields: fields, state: state)
+    }
+
+    // MARK: - Pass 1
+
+    private func scan(sentence s: Sentence, field fi: Int, fields: [AnalyzedField], keys: [String], state: inout State) {
+        let f = fields[fi]
+        let toks = f.tokens
+        let end = s.tokens.upperBound
+        let headline = s.isTitleCase
+        var firstWord = s.tokens.lowerBound
+        while firstWord < end, !toks[firstWord].isWordLike { firstWord += 1 }
+        var i = s.tokens.lowerBound
+        var pendingTitle = false
+        var pendingDemonym: Int? = nil
+        while i < end {
+            let t = toks[i]
+            guard t.isWordLike else {
+                if t.kind != .quote { pendingTitle = false }
+                pendingDemonym = nil
+                i += 1
+                continue
+            }
+            // Knowledge-base names.
+            if let m = kb.gazetteer.longestMatch(in: toks, keys: keys, at: i, limit: end) {
+                let entryIndex = pick(m.aliases)
+                let entry = kb.entries[entryIndex]
+                var accept = true
+                if entry.isCommonWord, m.length == 1, i == firstWord || headline,
+                    i + 1 < end, toks[i + 1].isCapitalized, !headline
+                {
+                    accept = false
+                }
+                if accept, entry.type == .gpe || entry.type == .loc, entry.kbId == nil, i + m.length < end,
+                    kb.names.treatyNouns.contains(toks[i + m.length].lower)
+                {
+                    // "the Minsk accords", "the Normandy format": a named agreement, not the place
+                    i += m.length + 1
+                    continue
+                }
+                if accept {
+                    let range = i..<(i + m.length)
+                    var target = Target.kb(entryIndex)
+                    var metonym = false
+                    if let gov = kb.metonymTarget[entryIndex], !isPlaceUse(range, toks: toks, keys: keys, sentence: s) {
+                        target = .kb(gov)
+                        metonym = true
+                    }
+                    add(Span(field: fi, tokens: range, target: target, isMetonym: metonym), &state)
+                    defineAcronym(after: range, target: target, field: fi, toks: toks, keys: keys, end: end, &state)
+                    i += m.length
+                    pendingTitle = false
+                    pendingDemonym = nil
+                    continue
+                }
+            }
+            // Titles before a person's name ("Foreign Minister", "Gen.").
+            let titleLength = kb.names.personTitles.longestMatch(keys: keys, at: i, limit: end)
+            if titleLength > 0 {
+                pendingTitle = true
+                i += titleLength
+                continue
+            }
+            // Demonyms and adjectives are not mentions.
+            if t.isCapitalized, let n = demonymLength(at: i, keys: keys, end: end) {
+                pendingDemonym = i
+                i += n
+                continue
+            }
+            if t.kind == .word, t.isCapitalized, !headline {
+                let j = scanRun(from: i, toks: toks, keys: keys, end: end)
+                classify(
+                    i..<j, sentence: s, firstWord: firstWord, field: fi, fields: fields, keys: keys, afterTitle: pendingTitle,
+                    demonym: pendingDemonym, &state)
+                i = max(j, i + 1)
+                pendingTitle = false
+                pendingDemonym = nil
+                continue
+            }
+            pendingTitle = false
+            pendingDemonym = nil
+            i += 1
+        }
+    }
+
+    /// Prefers the canonical name, then the first loaded entry.
+    private func pick(_ aliases: [Int32]) -> Int {
+        var best = kb.gazetteer.aliases[Int(aliases[0])]
+        for a in aliases.dropFirst() {
+            let alias = kb.gazetteer.aliases[Int(a)]
+            if alias.isCanonical && !best.isCanonical { best = alias }
+        }
+        return best.entry
+    }
+
+    private func demonymLength(at i: Int, keys: [String], end: Int) -> Int? {
+        if i + 1 < end, kb.demonymIndex[keys[i] + "\u{1F}" + keys[i + 1]] != nil { return 2 }
+        if kb.demonymIndex[keys[i]] != nil { return 1 }
+        return nil
+    }
+
+    /// Whether a capital names the place ("talks held in Riyadh", "the Riyadh talks") rather
+    /// than its government ("Moscow demands", "criticism from Kyiv").
+    private func isPlaceUse(_ r: Range<Int>, toks: [Token], keys: [String], sentence s: Sentence) -> Bool {
+        let names = kb.names
+        let next = r.upperBound < s.tokens.upperBound ? toks[r.upperBound] : nil
+        if let next, next.kind == .possessive { return false }
+        if let next, next.isWordLike, names.eventNouns.contains(next.lower) { return true }
+        // "Riyadh, Saudi Arabia"
+        if let next, next.text == ",", r.upperBound + 1 < s.tokens.upperBound {
+            let after = toks[r.upperBound + 1]
+            if after.isCapitalized, let m = kb.gazetteer.longestMatch(in: toks, keys: keys, at: r.upperBound + 1, limit: s.tokens.upperBound),
+                kb.entries[pick(m.aliases)].type == .gpe, kb.metonymTarget[pick(m.aliases)] == nil
+            {
+                return true
+            }
+        }
+        var p = r.lowerBound - 1
+        if p >= s.tokens.lowerBound, toks[p].lower == "the" { p -= 1 }
+        guard p >= s.tokens.lowerBound else { return false }
+        let prev = toks[p].lower
+        if prev == "capital" || prev == "city" { return true }
+        if prev == "to" || prev == "from" {
+            var q = p - 1
+            while q >= s.tokens.lowerBound, toks[q].kind != .word { q -= 1 }
+            guard q >= s.tokens.lowerBound else { return false }
+            let w = toks[q].lower
+            return names.motionVerbs.contains(w) || w == "trip" || w == "visit" || w == "way" || w == "journey" || w == "flight"
+        }
+        return names.locativePrepositions.contains(prev)
+    }
+
+    /// "the European Union (EU)": the acronym becomes a name of the entity.
+    private func defineAcronym(after r: Range<Int>, target: Target, field fi: Int, toks: [Token], keys: [String], end: Int, _ state: inout State) {
+        let o = r.upperBound
+        guard o + 2 < end, toks[o].text == "(", toks[o + 1].kind == .word, toks[o + 1].isAllCaps, toks[o + 2].text == ")" else { return }
+        let k = keys[o + 1]
+        if state.aliasTable[k] == nil { state.aliasTable[k] = target }
+    }
+
+    /// The end of a run of capitalised name words starting at `i`.
+    private func scanRun(from i: Int, toks: [Token], keys: [String], end: Int) -> Int {
+        let names = kb.names
+        var j = i
+        var lastGood = i
+        while j < end {
+            let t = toks[j]
+            if j > i && t.followsNewline { break }
+            if t.kind == .word {
+                if t.isCapitalized {
+                    if j > i {
+                        if demonymLength(at: j, keys: keys, end: end) != nil { break }
+                        if names.personTitles.longestMatch(keys: keys, at: j, limit: end) > 0, !names.orgSuffixes.contains(keys[j]) { break }
+                        if let m = kb.gazetteer.longestMatch(in: toks, keys: keys, at: j, limit: end) {
+                            let e = kb.entries[pick(m.aliases)]
+                            let firstNameBefore = names.firstNames.contains(toks[lastGood - 1].lower) || toks[lastGood - 1].text.hasSuffix(".")
+                            if !(m.length == 1 && e.type == .person && firstNameBefore) { break }
+                        }
+                    }
+                    j += 1
+                    lastGood = j
+                    continue
+                }
+                // "bin", "al", "von der" inside a name; "of", "and", "the" inside an organisation's name
+                if j > i, names.nameConnectors.contains(t.lower), j + 1 < end, !toks[j + 1].followsNewline {
+                    let n = toks[j + 1]
+                    if n.isCapitalized && n.kind == .word && demonymLength(at: j + 1, keys: keys, end: end) == nil {
+                        j += 1
+                        continue
+                    }
+                    if n.kind == .dash, n.start == t.end, j + 2 < end, toks[j + 2].isCapitalized, toks[j + 2].start == n.end {
+                        j += 2
+                        continue
+                    }
+                }
+                break
+            }
+            if t.kind == .dash, j > i, t.start == toks[j - 1].end, j + 1 < end, toks[j + 1].start == t.end, toks[j + 1].isCapitalized,
+                toks[j + 1].kind == .word, demonymLength(at: j + 1, keys: keys, end: end) == nil,
+                kb.gazetteer.longestMatch(in: toks, keys: keys, at: j + 1, limit: end) == nil
+            {
+                j += 1
+                continue
+            }
+            break
+        }
+        return max(lastGood, i + 1)
+    }
+
+    private func isCommon(_ t: Token) -> Bool {
+        kb.names.commonWords.contains(t.lower) || kb.names.nonNameWords.contains(MatchKey.of(t))
+    }
+
+    /// Decides whether a capitalised run is a name, trims it and types it.
+    private func classify(
+        _ run: Range<Int>, sentence s: Sentence, firstWord: Int, field fi: Int, fields: [AnalyzedField], keys: [String],
+        afterTitle: Bool, demonym: Int?, _ state: inout State
+    ) {
+        let f = fields[fi]
+        let toks = f.tokens
+        let names = kb.names
+        var a = run.lowerBound
+        var b = run.upperBound
+        // Trim month names and similar, and a common word opening the sentence.
+        if a == firstWord || (a > s.tokens.lowerBound && (toks[a - 1].kind == .quote || toks[a - 1].kind == .symbol || toks[a - 1].text == ":")) {
+            while a < b, toks[a].kind == .word, isCommon(toks[a]) || toks[a].lower == "the", !names.firstNames.contains(toks[a].lower) {
+                a += 1
+                while a < b, toks[a].kind != .word || !toks[a].isCapitalized { a += 1 }
+            }
+        }
+        while a < b, toks[a].kind == .word, names.nonNameWords.contains(keys[a]) || toks[a].lower == "the" { a += 1 }
+        while b > a, toks[b - 1].kind != .word || names.nonNameWords.contains(keys[b - 1]) || !toks[b - 1].isCapitalized { b -= 1 }
+        guard a < b else { return }
+        var wordCount = 0
+        var allCommon = true
+        for k in a..<b where toks[k].kind == .word && toks[k].isCapitalized {
+            wordCount += 1
+            if !isCommon(toks[k]) { allCommon = false }
+        }
+        let first = toks[a]
+        let lastKey = keys[b - 1]
+        let letters = first.text.unicodeScalars.filter(ScalarClass.isLetter).count
+        if wordCount == 1 && letters < 2 { return }
+
+        var type: EntityType? = nil
+        var strength = 1
+        let prevIndex = a - 1 >= s.tokens.lowerBound ? a - 1 : nil
+        let prevWord = prevIndex.map { toks[$0].lower }
+        let next = b < s.tokens.upperBound ? toks[b] : nil
+
+        if wordCount == 1 && first.isAllCaps {
+            // An acronym the knowledge base lacks: most are organisations.
+            if names.nonEntityAcronyms.contains(keys[a]) || letters > 6 || s.isTitleCase { return }
+            if first.text.unicodeScalars.contains(where: { $0 == "." }) { return }
+            type = .org
+        } else if names.orgSuffixes.contains(lastKey) && (wordCount >= 2 || !isCommon(toks[b - 1])) {
+            type = .org
+            strength = 3
+        } else if names.orgHeads.contains(keys[a]), (a..<b).contains(where: { keys[$0] == "of" }) {
+            type = .org
+            strength = 3
+        } else if names.locSuffixes.contains(lastKey), wordCount >= 2 {
+            type = .loc
+            strength = 3
+        } else if names.gpeSuffixes.contains(lastKey), wordCount >= 2 {
+            type = .gpe
+            strength = 3
+        } else if afterTitle {
+            type = .person
+            strength = 3
+        } else if names.firstNames.contains(first.lower) && wordCount >= 2 {
+            type = .person
+            strength = 3
+        } else if isAppositivePerson(after: b, toks: toks, end: s.tokens.upperBound) {
+            type = .person
+            strength = 2
+        } else if let next, next.kind == .word, names.speechVerbs.contains(next.lower), wordCount <= 3 {
+            type = .person
+            strength = 2
+        } else if let prevWord, names.speechVerbs.contains(prevWord), wordCount <= 3, wordCount >= 2 {
+            type = .person
+            strength = 2
+        } else if let prevWord, names.locativePrepositions.contains(prevWord), prevWord != "to", next?.kind != .possessive {
+            type = .gpe
+            strength = 1
+        } else if wordCount >= 2, wordCount <= 4, !allCommon, (a..<b).allSatisfy({ toks[$0].kind == .word || toks[$0].kind == .dash }) {
+            type = .person
+            strength = 1
+        }
+        guard var finalType = type else { return }
+        if allCommon && strength < 3 { return }
+        if allCommon && wordCount == 1 { return }
+        if finalType == .org, let d = demonym, d + 1 == a || (d + 2 == a && toks[d + 1].kind == .word) {
+            a = d  // "Sudanese Foreign Ministry"
+        }
+        if wordCount == 1 && finalType == .person {
+            // a surname: resolved against full names in pass 2
+            state.pendingSingles.append(PendingSingle(field: fi, token: a, type: .person, strength: strength))
+            return
+        }
+        if wordCount == 1 && finalType == .gpe && a == firstWord { finalType = .gpe }
+        let name = f.text(ofTokens: a..<b)
+        let li = local(named: name, words: wordCount, type: finalType, strength: strength, &state)
+        add(Span(field: fi, tokens: a..<b, target: .local(li), isMetonym: false), &state)
+        defineAcronym(after: a..<b, target: .local(li), field: fi, toks: toks, keys: keys, end: s.tokens.upperBound, &state)
+        if wordCount >= 2 {
+            let k = keys[a..<b].joined(separator: "\u{1F}")
+            if state.aliasTable[k] == nil {
+                state.aliasTable[k] = .local(li)
+                state.aliasLongest = max(state.aliasLongest, b - a)
+            }
+        }
+    }
+
+    /// "X, a senior adviser to ..." / "X, the head of ..."
+    private func isAppositivePerson(after b: Int, toks: [Token], end: Int) -> Bool {
+        guard b + 1 < end, toks[b].text == "," else { return false }
+        var k = b + 1
+        var seen = 0
+        while k < end, seen < 5 {
+            let t = toks[k]
+            guard t.kind == .word else { return false }
+            if kb.names.personContextNouns.contains(t.lower) { return true }
+            k += 1
+            seen += 1
+        }
+        return false
+    }
+
+    private func local(named name: String, words: Int, type: EntityType, strength: Int, _ state: inout State) -> Int {
+        let slug = EntityIdentifier.slug(name)
+        if let i = state.localBySlug[slug] {
+            state.locals[i].votes[type, default: 0] += strength
+            return i
+        }
+        var l = Local(name: name, slug: slug, wordCount: words)
+        l.votes[type] = strength
+        state.locals.append(l)
+        state.localBySlug[slug] = state.locals.count - 1
+        return state.locals.count - 1
+    }
+
+    private func add(_ span: Span, _ state: inout State) {
+        for k in span.tokens { state.covered[span.field][k] = true }
+        state.spans.append(span)
+    }
+
+    // MARK: - Output
+
+    private func build(fields: [AnalyzedField], state: State) -> EntityAnalysis {
+        // Group spans by entity id (a knowledge-base entry and a local name may share one).
+        struct Group {
+            var id: String
+            var name: String
+            var type: EntityType
+            var kbId: String?
+            var kbEntry: Int?
+            var spans: [Span] = []
+        }
+        var groups: [Group] = []
+        var groupById: [String: Int] = [:]
+        let spans = state.spans.sorted { ($0.field, fields[$0.field].tokens[$0.tokens.lowerBound].start) < ($1.field, fields[$1.field].tokens[$1.tokens.lowerBound].start) }
+        for span in spans {
+            let id: String
+            var g: Group
+            switch span.target {
+            case .kb(let e):
+                let entry = kb.entries[e]
+                id = entry.id
+                g = Group(id: id, name: entry.name, type: entry.type, kbId: entry.kbId, kbEntry: e)
+            case .local(let l):
+                let local = state.locals[l]
+                let type = local.type
+                id = EntityIdentifier.make(type: type, name: local.name)
+                g = Group(id: id, name: local.name, type: type, kbId: nil, kbEntry: nil)
+            }
+            if let gi = groupById[id] {
+                groups[gi].spans.append(span)
+            } else {
+                g.spans.append(span)
+                groupById[id] = groups.count
+                groups.append(g)
+            }
+        }
+        // Salience: frequency, headline and lede.
+        let bodyIndex = fields.firstIndex { $0.field == .body }
+        var ledeEnd = 0
+        if let bi = bodyIndex {
+            let f = fields[bi]
+            var count = 0
+            for s in f.sentences where !s.isHeading && !s.isBoilerplate {
+                ledeEnd = s.end
+                count += 1
+                if count == 2 { break }
+            }
+        }
+        let maxCount = max(1, groups.map { $0.spans.count }.max() ?? 1)
+        var scored: [(Group, Double)] = groups.map { g in
+            let freq = Double(g.spans.count) / Double(maxCount)
+            let inTitle = g.spans.contains { fields[$0.field].field == .title }
+            let inLede = g.spans.contains {
+                fields[$0.field].field == .body && fields[$0.field].tokens[$0.tokens.lowerBound].start < ledeEnd
+            }
+            let value = 0.5 * freq + (inTitle ? 0.3 : 0) + (inLede ? 0.2 : 0)
+            return (g, (min(1, value) * 1000).rounded() / 1000)
+        }
+        if scored.count > maxEntities {
+            let keep = Set(scored.enumerated().sorted { $0.element.1 > $1.element.1 }.prefix(maxEntities).map { $0.offset })
+            scored = scored.enumerated().filter { keep.contains($0.offset) }.map { $0.element }
+        }
+        var entities: [Entity] = []
+        var mentions: [ResolvedMention] = []
+        var demonymOwners: [String: Int] = [:]
+        for (g, salience) in scored {
+            let index = entities.count
+            var out: [Mention] = []
+            for span in g.spans {
+                let f = fields[span.field]
+                let start = f.tokens[span.tokens.lowerBound].start
+                let end = f.tokens[span.tokens.upperBound - 1].end
+                let text = f.slice(start, end)
+                if out.count < maxMentionsPerEntity { out.append(Mention(field: f.field, start: start, end: end, text: text)) }
+                mentions.append(
+                    ResolvedMention(entity: index, field: f.field, tokens: span.tokens, start: start, end: end, text: text, isMetonym: span.isMetonym))
+            }
+            entities.append(Entity(id: g.id, name: g.name, type: g.type, kbId: g.kbId, salience: salience, mentionCount: g.spans.count, mentions: out))
+            if let e = g.kbEntry {
+                for d in kb.entries[e].demonyms { demonymOwners[d.lowercased()] = index }
+            }
+        }
+        mentions.sort { ($0.field == .title ? 0 : 1, $0.start) < ($1.field == .title ? 0 : 1, $1.start) }
+        return EntityAnalysis(entities: entities, mentions: mentions, demonymOwners: demonymOwners, knownDemonyms: kb.demonymOwners)
+    }
+}

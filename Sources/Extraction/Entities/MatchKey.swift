@@ -1,0 +1,25 @@
+/// The form of a token used for name lookup: lowercase, periods and inner spaces of
+/// abbreviations dropped ("U. S." and "U.S." → "us"), curly apostrophes made straight.
+enum MatchKey {
+    static func of(_ token: Token) -> String {
+        switch token.kind {
+        case .possessive: return "'s"
+        case .dash: return "-"
+        case .word:
+            var needsWork = false
+            for c in token.lower.unicodeScalars where c == "." || c == " " || c.value == 0x2019 || c.value == 0x02BC {
+                needsWork = true
+                break
+            }
+            if !needsWork { return token.lower }
+            var out = String.UnicodeScalarView()
+            for c in token.lower.unicodeScalars {
+                if c == "." || c == " " { continue }
+                out.append(c.value == 0x2019 || c.value == 0x02BC ? "'" : c)
+            }
+            return String(out)
+        default:
+            return token.lower
+        }
+    }
+}

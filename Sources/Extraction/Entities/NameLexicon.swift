@@ -1,0 +1,137 @@
+import Foundation
+
+/// Word lists for finding and typing names the knowledge base lacks (`names.json`), and
+/// the common English words (`common-words.txt`) that tell a capitalised sentence opener
+/// from a name.
+struct NameLexicon: Sendable {
+    /// Titles before a person's name, as token match-key sequences ("secretary of state").
+    var personTitles = PhraseSet()
+    var personContextNouns: Set<String> = []
+    var speechVerbs: Set<String> = []
+    var orgSuffixes: Set<String> = []
+    var orgHeads: Set<String> = []
+    var gpeSuffixes: Set<String> = []
+    var locSuffixes: Set<String> = []
+    var locativePrepositions: Set<String> = []
+    var motionVerbs: Set<String> = []
+    var eventNouns: Set<String> = []
+    /// Nouns that make a place name part of a named agreement ("Minsk accords"): no mention.
+    var treatyNouns: Set<String> = []
+    var nameConnectors: Set<String> = []
+    var nameParticles: Set<String> = []
+    var nonEntityAcronyms: Set<String> = []
+    var firstNames: Set<String> = []
+    var nonNameWords: Set<String> = []
+    /// Surnames written first ("Kim Jong Un", "Wang Yi"): such names get no surname alias.
+    var familyNameFirst: Set<String> = []
+    var commonWords: Set<String> = []
+
+    static let fileName = "names.json"
+    static let commonWordsFileName = "common-words.txt"
+
+    private static let keys: Set<String> = [
+        "description", "person_titles", "person_context_nouns", "speech_verbs", "org_suffixes", "org_heads", "gpe_suffixes",
+        "loc_suffixes", "locative_prepositions", "motion_verbs", "event_nouns", "treaty_nouns", "name_connectors", "name_particles",
+        "non_entity_acronyms", "first_names", "non_name_words", "family_name_first",
+    ]
+
+    /// Adds the lists of `directory` (either file may be absent).
+    mutating func load(directory: URL) throws(ExtractionError) {
+        let url = directory.appendingPathComponent(Self.fileName)
+        if FileManager.default.fileExists(atPath: url.path) {
+            let json = try KnowledgeBase.parseFile(url)
+            guard case .object(let members, _) = json else { throw KnowledgeBase.invalid(url.path, json.line, "expected an object") }
+            for m in members {
+                guard Self.keys.contains(m.key) else {
+                    throw KnowledgeBase.invalid(url.path, m.value.line, "unknown list \"\(m.key)\" (allowed: \(Self.keys.sorted().joined(separator: ", ")))")
+                }
+                if m.key == "description" { continue }
+                guard case .array(let items, _) = m.value else {
+                    throw KnowledgeBase.invalid(url.path, m.value.line, "\"\(m.key)\" must be an array of strings, not \(m.value.typeName)")
+                }
+                var words: [String] = []
+                for item in items {
+                    guard case .string(let s, _) = item, !s.isEmpty else {
+                        throw KnowledgeBase.invalid(url.path, item.line, "\"\(m.key)\" must hold non-empty strings, found \(item.typeName)")
+                    }
+                    words.append(s.lowercased())
+                }
+                add(m.key, words)
+            }
+        }
+        let common = directory.appendingPathComponent(Self.commonWordsFileName)
+        if FileManager.default.fileExists(atPath: common.path) {
+            guard let data = try? Data(contentsOf: common) else {
+                throw ExtractionError(code: .invalidKnowledgeBase, reason: "\(common.path): cannot be read")
+            }
+            var start = 0
+            let bytes = [UInt8](data)
+            var line = 1
+            for (i, b) in bytes.enumerated() where b == 0x0A || i == bytes.count - 1 {
+                let end = b == 0x0A ? i : i + 1
+                if end > start {
+                    guard let word = String(validating: bytes[start..<end], as: UTF8.self) else {
+                        throw KnowledgeBase.invalid(common.path, line, "invalid UTF-8")
+                    }
+                    let w = word.trimmingCharacters(in: .whitespaces)
+                    if !w.isEmpty && !w.hasPrefix("#") { commonWords.insert(w.lowercased()) }
+                }
+                start = i + 1
+                line += 1
+            }
+        }
+    }
+
+    private mutating func add(_ key: String, _ words: [String]) {
+        switch key {
+        case "person_titles": for w in words { personTitles.insert(w) }
+        case "person_context_nouns": personContextNouns.formUnion(words)
+        case "speech_verbs": speechVerbs.formUnion(words)
+        case "org_suffixes": orgSuffixes.formUnion(words.map(Self.key))
+        case "org_heads": orgHeads.formUnion(words)
+        case "gpe_suffixes": gpeSuffixes.formUnion(words)
+        case "loc_suffixes": locSuffixes.formUnion(words)
+        case "locative_prepositions": locativePrepositions.formUnion(words)
+        case "motion_verbs": motionVerbs.formUnion(words)
+        case "event_nouns": eventNouns.formUnion(words)
+        case "treaty_nouns": treatyNouns.formUnion(words)
+        case "name_connectors": nameConnectors.formUnion(words)
+        case "name_particles": nameParticles.formUnion(words)
+        case "non_entity_acronyms": nonEntityAcronyms.formUnion(words)
+        case "first_names": firstNames.formUnion(words)
+        case "family_name_first": familyNameFirst.formUnion(words)
+        case "non_name_words": nonNameWords.formUnion(words.map(Self.key))
+        default: break
+        }
+    }
+
+    /// The match key of a single word ("corp." → "corp").
+    static func key(_ word: String) -> String {
+        let f = AnalyzedField(field: .body, text: word)
+        return f.tokens.first.map(MatchKey.of) ?? word
+    }
+}
+
+/// A set of short phrases stored as token match-key sequences, for longest-match lookup.
+struct PhraseSet: Sendable {
+    private var phrases: Set<String> = []
+    private var longestByFirst: [String: Int] = [:]
+
+    mutating func insert(_ phrase: String) {
+        let keys = AnalyzedField(field: .body, text: phrase).tokens.map(MatchKey.of)
+        guard let first = keys.first else { return }
+        phrases.insert(keys.joined(separator: "\u{1F}"))
+        longestByFirst[first] = max(longestByFirst[first] ?? 0, keys.count)
+    }
+
+    /// The length in tokens of the longest phrase at `start`, or 0.
+    func longestMatch(keys: [String], at start: Int, limit: Int) -> Int {
+        guard let longest = longestByFirst[keys[start]] else { return 0 }
+        var n = min(longest, limit - start)
+        while n >= 1 {
+            if phrases.contains(keys[start..<(start + n)].joined(separator: "\u{1F}")) { return n }
+            n -= 1
+        }
+        return 0
+    }
+}

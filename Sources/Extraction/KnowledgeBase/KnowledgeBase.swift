@@ -1,0 +1,93 @@
+import Foundation
+
+/// The names the engine knows: people, organisations, countries, cities and regions, with
+/// aliases, demonyms and metonymy, plus the stance lexicon loaded from the same directories.
+///
+/// Loaded from JSON files a newsroom can edit (see ``load(directory:extending:)``);
+/// immutable afterwards and safe to share between tasks.
+public struct KnowledgeBase: Sendable {
+    /// The data version, reported in every event's `extractor.knowledge_base` (e.g. "2026.11").
+    public var version: String
+    /// The directories the knowledge base was loaded from, bundled first; the stance lexicon
+    /// reads its `cues.json` and `topics.json` from these.
+    public var directories: [URL]
+    /// The stance engineer's cue and topic lexicon, loaded from ``directories``.
+    public var stanceLexicon: StanceLexicon
+    /// All entries, in load order.
+    public private(set) var entries: [KnowledgeBaseEntry]
+
+    var gazetteer: Gazetteer
+    /// Word lists for names the knowledge base lacks.
+    var names: NameLexicon
+    /// Demonym as joined token match keys ("north\u{1F}korean") → entry index.
+    var demonymIndex: [String: Int]
+    /// Entry index → entry index it stands for as an actor (capitals → countries).
+    var metonymTarget: [Int: Int]
+    /// Lowercased demonyms with their owners, for ``EntityAnalysis``.
+    var demonymOwners: [String: DemonymOwner]
+
+    /// Builds a knowledge base from entries (files already validated).
+    init(
+        version: String, directories: [URL], entries: [KnowledgeBaseEntry], names: NameLexicon, stanceLexicon: StanceLexicon
+    ) throws(ExtractionError) {
+        self.version = version
+        self.names = names
+        self.directories = directories
+        self.entries = entries
+        self.stanceLexicon = stanceLexicon
+        var byName: [String: Int] = [:]
+        for (i, e) in entries.enumerated() where byName[e.name.lowercased()] == nil || e.type == .gpe {
+            if byName[e.name.lowercased()] == nil { byName[e.name.lowercased()] = i }
+        }
+        var gazetteer = Gazetteer()
+        var demonyms: [String: Int] = [:]
+        var owners: [String: DemonymOwner] = [:]
+        var metonyms: [Int: Int] = [:]
+        for (i, e) in entries.enumerated() {
+            gazetteer.add(e.name, entry: i, isCanonical: true)
+            for a in e.aliases { gazetteer.add(a, entry: i, isCanonical: false) }
+            for d in e.demonyms {
+                let lower = d.lowercased()
+                let key = AnalyzedField(field: .body, text: d).tokens.map(MatchKey.of).joined(separator: "\u{1F}")
+                if demonyms[key] == nil { demonyms[key] = i }
+                if owners[lower] == nil {
+                    owners[lower] = DemonymOwner(entityId: e.id, name: e.name, type: e.type, kbId: e.kbId)
+                }
+            }
+            if let target = e.metonymOf {
+                guard let t = byName[target.lowercased()] else {
+                    throw ExtractionError(
+                        code: .invalidKnowledgeBase,
+                        reason: "\(e.file):\(e.line): metonym_of \"\(target)\" names no entry of the knowledge base")
+                }
+                metonyms[i] = t
+            }
+            if let c = e.capitalOf, byName[c.lowercased()] == nil {
+                throw ExtractionError(
+                    code: .invalidKnowledgeBase,
+                    reason: "\(e.file):\(e.line): capital_of \"\(c)\" names no entry of the knowledge base")
+            }
+        }
+        self.gazetteer = gazetteer
+        self.demonymIndex = demonyms
+        self.demonymOwners = owners
+        self.metonymTarget = metonyms
+    }
+
+    /// The entry whose canonical name or alias is `name` (as written; acronyms case-sensitive).
+    /// - Parameter name: A name as it would appear in text.
+    public func entry(named name: String) -> KnowledgeBaseEntry? {
+        let field = AnalyzedField(field: .body, text: name)
+        let keys = field.tokens.map(MatchKey.of)
+        guard !keys.isEmpty, let m = gazetteer.longestMatch(in: field.tokens, keys: keys, at: 0, limit: keys.count),
+            m.length == keys.count
+        else { return nil }
+        return entries[gazetteer.aliases[Int(m.aliases[0])].entry]
+    }
+
+    /// The owner of a lowercased demonym ("ukrainian" → Ukraine).
+    public func ownerOfDemonym(_ lower: String) -> KnowledgeBaseEntry? {
+        let key = AnalyzedField(field: .body, text: lower).tokens.map(MatchKey.of).joined(separator: "\u{1F}")
+        return demonymIndex[key].map { entries[$0] }
+    }
+}
