@@ -19,28 +19,12 @@ extension StanceFieldScan {
     /// Finds the cues of sentence `s` and emits their stances.
     mutating func scanSentence(_ s: Int) {
         let range = field.sentences[s].tokens
-        let tokens = field.tokens
-        var cues: [CueMatch] = []
-        var i = range.lowerBound
-        while i < range.upperBound, cues.count < Self.maxCuesPerSentence {
-            let token = tokens[i]
-            let midCapital =
-                token.isCapitalized && i > range.lowerBound && tokens[i - 1].kind != .quote
-                && tokens[i - 1].lower != ":"
-            if mentionAt[i] < 0, topicAt[i] < 0, !midCapital, lexicon.cueTrie.startsPhrase(ids[i]),
-                let m = lexicon.cueTrie.longestMatch(
-                    ids: ids, from: i, limit: range.upperBound, skippable: cueSkippable, maxSkips: 2)
-            {
-                cues.append(CueMatch(start: m.start, end: m.end, cue: lexicon.cues[Int(m.payload)]))
-                i = m.end
-                continue
-            }
-            i += 1
-        }
+        let cues = sentenceCues[s]
         guard !cues.isEmpty else { return }
         let frames = findFrames(s)
         let attributed = accordingTo(s)
-        var pending: (holders: [Holder], end: Int)?
+        var pending: (holders: [Holder], end: Int, gap: Int)?
+        var targeted = Set<Int>()
         for k in cues.indices {
             let cue = cues[k]
             let clause = clauseBounds(around: cue, in: range)
@@ -56,40 +40,139 @@ extension StanceFieldScan {
             let confidence = cue.cue.confidence * (hedged ? 0.8 : 1)
 
             var holders: [Holder] = []
-            if let p = pending, cue.start - p.end <= Self.maxChainGap, !hasTopic(from: p.end, to: cue.start) {
-                holders = p.holders.map { Holder(entity: $0.entity, factor: $0.factor * factor, weight: $0.weight) }
+            if let p = pending, cue.start - p.end <= p.gap, canChain(from: p.end, to: cue.start) {
+                // "refused to rule out": polarities compose. An evaluation ("concerns over
+                // Russia's bad faith") is the holder's own and does not.
+                let own = cue.cue.role == .predicate
+                holders = p.holders.map {
+                    Holder(entity: $0.entity, factor: own ? factor : $0.factor * factor, weight: $0.weight)
+                }
             }
             pending = nil
             let chained = !holders.isEmpty
-            for h in ownHolders(of: cue, clause: clause, frames: frames, attributed: attributed, chained: chained)
+            for h in ownHolders(
+                of: cue, clause: clause, frames: frames, attributed: attributed, chained: chained,
+                previousEnd: previousEnd)
             where !holders.contains(where: { $0.entity == h.entity }) {
                 holders.append(Holder(entity: h.entity, factor: factor, weight: h.weight))
             }
             guard !holders.isEmpty else { continue }
 
             var targets = forwardTargets(of: cue, scopeEnd: scopeEnd, sentence: s)
+            if cue.cue.targetsActors, let (e, at) = actorTarget(of: cue, scopeEnd: scopeEnd),
+                targets.isEmpty || at < firstTopicStart(from: cue.end, to: scopeEnd)
+            {
+                // "skepticism regarding Russia's intentions in the negotiations": the actor.
+                targets = [Target(target: .entity(entities[e].id), sign: 1, isGeneric: false)]
+            }
+            if targets.isEmpty, cue.cue.role != .relay, let t = anaphoricTarget(of: cue, sentence: s) {
+                targets.append(t)
+            }
+            // A cue opening a "that" clause passes its holder further ("ensure that Russia
+            // respects …"); others only to a cue right after ("agreed to form").
+            let opensClause = cue.end < range.upperBound && classes[cue.end].contains(.complementizer)
+            let gap = opensClause ? Self.maxChainGap * 3 : Self.maxChainGap
             let nextIsClose =
-                k + 1 < cues.count && cues[k + 1].start - cue.end <= Self.maxChainGap
-                && !hasTopic(from: cue.end, to: cues[k + 1].start) && cues[k + 1].start < clause.end
+                k + 1 < cues.count && cues[k + 1].start - cue.end <= gap && cue.cue.role != .predicate
+                && canChain(from: cue.end, to: cues[k + 1].start) && cues[k + 1].start < clause.end
             if cue.cue.role == .relay || (targets.isEmpty && nextIsClose) {
-                pending = (holders, cue.end)
+                if cue.cue.role != .predicate { pending = (holders, cue.end, gap) }
                 continue
             }
-            if targets.isEmpty || cue.cue.role == .predicate || isPassive(cue) != nil {
-                let back = backwardTargets(of: cue, clause: clause, sentence: s)
-                if cue.cue.role == .predicate || isPassive(cue) != nil || clause.relative {
-                    targets.append(contentsOf: back)
-                }
-            }
-            if targets.isEmpty, cue.cue.targetsActors, let e = actorTarget(of: cue, scopeEnd: scopeEnd) {
-                targets.append(Target(target: .entity(entities[e].id), sign: 1, isGeneric: false))
-            }
-            if targets.isEmpty, let t = anaphoricTarget(of: cue, sentence: s) {
-                targets.append(t)
+            let passive = isPassive(cue) != nil
+            if cue.cue.role == .predicate || passive || (targets.isEmpty && clause.relative) {
+                targets.append(contentsOf: backwardTargets(of: cue, clause: clause, sentence: s, after: previousEnd))
             }
             if targets.contains(where: { !$0.isGeneric }) { targets.removeAll(where: \.isGeneric) }
             emit(cue: cue, holders: holders, targets: targets, confidence: confidence, sentence: s)
+            markTargeted(from: min(clause.start, cue.start), to: scopeEnd, into: &targeted)
         }
+        emitFrameTopics(frames: frames, sentence: s, targeted: targeted)
+    }
+
+    /// Records the topic matches in a cue's scope as handled.
+    func markTargeted(from start: Int, to end: Int, into set: inout Set<Int>) {
+        var j = start
+        while j < end {
+            if topicAt[j] >= 0 { set.insert(-1000 - Int(topicAt[j])) }
+            j += 1
+        }
+    }
+
+    /// Reported speech without a cue ("Zelensky has stated that Ukraine will not
+    /// relinquish any territory"): the speaker holds the topics of the reported clause, with
+    /// their sign and the negations before them, at a lower confidence.
+    mutating func emitFrameTopics(frames: [Frame], sentence s: Int, targeted: Set<Int>) {
+        for frame in frames where frame.range.count > 3 {
+            var j = frame.range.lowerBound
+            var negations = 0
+            while j < frame.range.upperBound {
+                if topicAt[j] >= 0 {
+                    let index = Int(topicAt[j])
+                    let m = topicMatches[index]
+                    if !m.isGeneric, !targeted.contains(-1000 - index), !hasCue(from: frame.range.lowerBound, to: m.start) {
+                        var sign = m.sign
+                        if negations % 2 == 1 { sign = -sign }
+                        let t = Target(
+                            target: .topic(m.topic), sign: sign, isGeneric: false,
+                            holderNames: lexicon.topicPhrases[m.phrase].holderNames)
+                        let cue = CueMatch(
+                            start: frame.range.lowerBound, end: frame.range.lowerBound + 1,
+                            cue: StanceCue(phrase: "that", polarity: .support, role: .verb, confidence: 0.5))
+                        let holders = frame.holders.map { Holder(entity: $0, factor: 1, weight: 1) }
+                        emit(cue: cue, holders: holders, targets: [t], confidence: 0.5, sentence: s)
+                    }
+                    j = m.end
+                    continue
+                }
+                if classes[j].contains(.negator), !isNearTopic(j) { negations += 1 }
+                j += 1
+            }
+        }
+    }
+
+    /// Whether a token is within the three words before a topic, where a negator is
+    /// already counted in the topic's sign.
+    func isNearTopic(_ j: Int) -> Bool {
+        var k = j + 1
+        var words = 0
+        while k < field.tokens.count, words < 3 {
+            if topicAt[k] >= 0 { return true }
+            if field.tokens[k].isWordLike { words += 1 }
+            k += 1
+        }
+        return false
+    }
+
+    func hasCue(from start: Int, to end: Int) -> Bool {
+        var j = start
+        while j < end {
+            if inCue[j] { return true }
+            j += 1
+        }
+        return false
+    }
+
+    /// Whether a cue ending at `start` can pass its holder to one starting at `end`: no
+    /// topic and no clause punctuation between.
+    func canChain(from start: Int, to end: Int) -> Bool {
+        var j = start
+        while j < end {
+            if topicAt[j] >= 0 { return false }
+            if field.tokens[j].kind == .punctuation { return false }
+            j += 1
+        }
+        return true
+    }
+
+    /// The start of the first topic in a range, or `end`.
+    func firstTopicStart(from start: Int, to end: Int) -> Int {
+        var j = start
+        while j < end {
+            if topicAt[j] >= 0 { return j }
+            j += 1
+        }
+        return end
     }
 
     // MARK: - Clauses and modifiers
@@ -123,7 +206,10 @@ extension StanceFieldScan {
                 end = k
                 break
             }
-            if tokens[k].lower == ",", k + 1 < range.upperBound, classes[k + 1].contains(.relativePronoun) {
+            if tokens[k].lower == ",", k + 1 < range.upperBound,
+                classes[k + 1].contains(.relativePronoun) || tokens[k + 1].lower.hasSuffix("ing")
+            {
+                // ", which …" and ", viewing …" open a new clause.
                 end = k
                 break
             }
@@ -179,13 +265,16 @@ extension StanceFieldScan {
     /// or agent; the clause subject; the speaker of a reporting frame; "according to X".
     func ownHolders(
         of cue: CueMatch, clause: (start: Int, end: Int, relative: Bool), frames: [Frame], attributed: Int,
-        chained: Bool
+        chained: Bool, previousEnd: Int
     ) -> [(entity: Int, weight: Double)] {
-        let tokens = field.tokens
         if quoteAt[cue.start] >= 0 {
+            // The speaker holds what the quote says; a quote without a speaker is part of
+            // the sentence ("agreed to “appoint teams …”").
             let speaker = quoteSpans[Int(quoteAt[cue.start])].speaker
-            return speaker >= 0 ? [(Int(speaker), 0.9)] : []
+            if speaker >= 0 { return [(Int(speaker), 0.9)] }
         }
+        // The antecedent of "which" sits just before the clause.
+        let floor = clause.relative ? max(field.sentences[field.tokens[cue.start].sentence].tokens.lowerBound, clause.start - 1) : clause.start
         var out: [(entity: Int, weight: Double)] = []
         func add(_ e: Int, _ w: Double) {
             if isHolderType(e), !out.contains(where: { $0.entity == e }) { out.append((e, w)) }
@@ -195,27 +284,42 @@ extension StanceFieldScan {
             if let p = possessor(before: cue.start) { add(p, 1) }
             if let a = agent(after: cue.end) { add(a, 1) }
             if out.isEmpty, !chained {
-                for e in localSubject(before: cue.start, floor: clause.start) { add(e, 0.9) }
+                for e in localSubject(before: cue.start, floor: floor) { add(e, 0.9) }
             }
         case .verb, .relay:
             if let be = isPassive(cue) {
                 if let a = agent(after: cue.end) { add(a, 1) }
                 _ = be
             } else if !chained {
-                for e in localSubject(before: cue.start, floor: clause.start) { add(e, 1) }
+                for e in localSubject(before: cue.start, floor: floor) { add(e, 1) }
             }
         case .predicate:
-            if let b = beneficiary(after: cue.end) { add(b, 1) }
+            if let b = beneficiary(after: cue.end) {
+                add(b, 1)
+            } else if !chained {
+                // "viewing the alliance's presence as a threat": the subject before the target.
+                var start = cue.start
+                var j = max(floor, previousEnd)
+                while j < cue.start {
+                    if topicAt[j] >= 0 {
+                        start = j
+                        break
+                    }
+                    j += 1
+                }
+                if start < cue.start {
+                    for e in localSubject(before: start, floor: floor) { add(e, 0.9) }
+                }
+            }
         case .modal:
             break
         }
-        if !chained {
+        if !chained, !clause.relative {
             for frame in frames where frame.range.contains(cue.start) {
                 for e in frame.holders { add(e, 0.9) }
             }
             if out.isEmpty, attributed >= 0 { add(attributed, 0.8) }
         }
-        _ = tokens
         return out
     }
 
@@ -270,18 +374,60 @@ extension StanceFieldScan {
                 if tokens[j].isWordLike { rest += 1 }
                 j += 1
             }
+            // Reported speech opens with "that" or a colon within a few tokens ("told
+            // reporters that"); otherwise the verb just takes an object.
+            var opens = false
+            var q = v + 1
+            while q < min(range.upperBound, v + 5) {
+                if classes[q].contains(.complementizer) || tokens[q].lower == ":" {
+                    opens = true
+                    break
+                }
+                q += 1
+            }
             let before = localSubject(before: v, floor: range.lowerBound)
             if !before.isEmpty {
                 if rest <= 3 {
                     frames.append(Frame(range: range.lowerBound..<v, holders: before))
-                } else {
+                } else if opens {
                     frames.append(Frame(range: (v + 1)..<range.upperBound, holders: before))
                 }
             } else if rest <= 4, let after = nameAfter(v) {
                 frames.append(Frame(range: range.lowerBound..<v, holders: [after]))
             }
         }
+        // "From the Ukrainian perspective, …", "For Kyiv, …": a fronted holder.
+        let first = range.lowerBound
+        if first < range.upperBound, classes[first].contains(.preposition) || classes[first].contains(.beneficiaryMarker) {
+            var j = first + 1
+            while j < min(range.upperBound, first + 7) {
+                if tokens[j].lower == "," {
+                    let holders = localSubjectOrOwner(before: j, floor: first)
+                    if !holders.isEmpty { frames.append(Frame(range: (j + 1)..<range.upperBound, holders: holders)) }
+                    break
+                }
+                j += 1
+            }
+        }
         return frames
+    }
+
+    /// A holder phrase ending right before `end`: a name (also possessive: "from Kyiv's
+    /// perspective") or a demonym with a holder noun ("the Ukrainian side").
+    func localSubjectOrOwner(before end: Int, floor: Int) -> [Int] {
+        var j = end - 1
+        while j > floor {
+            if mentionAt[j] >= 0 {
+                let e = mentions[Int(mentionAt[j])].entity
+                return isHolderType(e) && entities[e].type != .loc ? [e] : []
+            }
+            if classes[j].contains(.holderNoun), let owner = demonymOwner(before: j) { return [owner] }
+            if !(classes[j].contains(.holderNoun) || classes[j].contains(.filler) || field.tokens[j].kind == .possessive) {
+                return []
+            }
+            j -= 1
+        }
+        return []
     }
 
     /// The source named by "according to X" in sentence `s`, or -1.
@@ -329,8 +475,6 @@ extension StanceFieldScan {
     /// Topics in the cue's scope, after it.
     func forwardTargets(of cue: CueMatch, scopeEnd: Int, sentence s: Int) -> [Target] {
         var out: [Target] = []
-        // "maintained that …" is reported speech, not an object: the frame covers it.
-        if cue.end < scopeEnd, classes[cue.end].contains(.complementizer), cue.cue.role != .modal { return out }
         var j = cue.end
         while j < scopeEnd {
             if topicAt[j] >= 0 {
@@ -347,9 +491,11 @@ extension StanceFieldScan {
     /// Topics before a cue whose target precedes it: a predicate ("concessions are
     /// unacceptable"), a passive ("the plan was rejected by"), or a relative clause ("…
     /// neutral status, which Kyiv rejected").
-    func backwardTargets(of cue: CueMatch, clause: (start: Int, end: Int, relative: Bool), sentence s: Int) -> [Target] {
+    func backwardTargets(
+        of cue: CueMatch, clause: (start: Int, end: Int, relative: Bool), sentence s: Int, after previousEnd: Int
+    ) -> [Target] {
         let range = field.sentences[s].tokens
-        var lower = clause.start
+        var lower = max(clause.start, previousEnd)
         var upper = cue.start
         if clause.relative {
             // The antecedent clause: back from the relative pronoun to the previous boundary.
@@ -392,14 +538,14 @@ extension StanceFieldScan {
 
     /// A named actor as the target: right after an actor cue ("condemned Russia",
     /// "questioned Zelensky's legitimacy"), or owning a predicate cue ("Russia's bad faith").
-    func actorTarget(of cue: CueMatch, scopeEnd: Int) -> Int? {
+    func actorTarget(of cue: CueMatch, scopeEnd: Int) -> (entity: Int, at: Int)? {
         if cue.cue.role == .predicate {
             var j = cue.start - 1
             var looked = 0
             while j >= 0, looked < 3 {
                 if mentionAt[j] >= 0 {
                     let e = mentions[Int(mentionAt[j])].entity
-                    return isHolderType(e) ? e : nil
+                    return isHolderType(e) ? (e, j) : nil
                 }
                 let kind = field.tokens[j].kind
                 if kind != .possessive && kind != .quote { return nil }
@@ -413,7 +559,7 @@ extension StanceFieldScan {
         while j < upper {
             if mentionAt[j] >= 0 {
                 let e = mentions[Int(mentionAt[j])].entity
-                return isHolderType(e) ? e : nil
+                return isHolderType(e) ? (e, j) : nil
             }
             if field.tokens[j].kind == .punctuation { return nil }
             j += 1

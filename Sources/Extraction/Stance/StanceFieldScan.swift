@@ -35,6 +35,10 @@ struct StanceFieldScan {
 
     var quoteSpans: [QuoteSpan] = []
     var topicMatches: [TopicMatch] = []
+    /// Cues per sentence, in text order.
+    var sentenceCues: [[CueMatch]] = []
+    /// Whether a token belongs to a cue phrase.
+    var inCue: [Bool] = []
 
     /// Results.
     var stances: [Stance] = []
@@ -110,6 +114,8 @@ struct StanceFieldScan {
         guard !field.tokens.isEmpty else { return }
         buildTables()
         findTopics()
+        findCues()
+        signTopics()
         findSentenceSubjects()
         findQuotes()
         for s in field.sentences.indices {
@@ -181,9 +187,8 @@ struct StanceFieldScan {
         }
     }
 
-    /// Finds topic phrases, left to right without overlap, and their signs.
+    /// Finds topic phrases, left to right without overlap.
     mutating func findTopics() {
-        let tokens = field.tokens
         for (s, sentence) in field.sentences.enumerated() {
             var i = sentence.tokens.lowerBound
             let limit = sentence.tokens.upperBound
@@ -196,21 +201,7 @@ struct StanceFieldScan {
                     continue
                 }
                 let phrase = lexicon.topicPhrases[Int(m.payload)]
-                var sign = phrase.isOpposite ? -1 : 1
-                // An inverter or a negator just before flips the topic: "lifting sanctions",
-                // "without Kyiv's consent", "no concessions".
-                var j = m.start - 1
-                var seen = 0
-                while j >= sentence.tokens.lowerBound, seen < 3 {
-                    let t = tokens[j]
-                    if topicAt[j] >= 0 || t.kind == .punctuation { break }
-                    if classes[j].contains(.inverter) || classes[j].contains(.negator) {
-                        sign = -sign
-                        break
-                    }
-                    if t.isWordLike { seen += 1 }
-                    j -= 1
-                }
+                let sign = phrase.isOpposite ? -1 : 1
                 let index = Int32(topicMatches.count)
                 topicMatches.append(
                     TopicMatch(
@@ -218,6 +209,58 @@ struct StanceFieldScan {
                         sentence: s, phrase: Int(m.payload)))
                 for t in m.start..<m.end { topicAt[t] = index }
                 i = m.end
+            }
+        }
+    }
+
+    /// Finds the cue phrases of every sentence; tokens of topic phrases and names are not cues.
+    mutating func findCues() {
+        let tokens = field.tokens
+        inCue = [Bool](repeating: false, count: tokens.count)
+        sentenceCues = []
+        sentenceCues.reserveCapacity(field.sentences.count)
+        for sentence in field.sentences {
+            var cues: [CueMatch] = []
+            let range = sentence.tokens
+            var i = range.lowerBound
+            while i < range.upperBound, cues.count < Self.maxCuesPerSentence {
+                let token = tokens[i]
+                let midCapital =
+                    token.isCapitalized && i > range.lowerBound && tokens[i - 1].kind != .quote
+                    && tokens[i - 1].lower != ":"
+                if mentionAt[i] < 0, topicAt[i] < 0, !midCapital, lexicon.cueTrie.startsPhrase(ids[i]),
+                    let m = lexicon.cueTrie.longestMatch(
+                        ids: ids, from: i, limit: range.upperBound, skippable: cueSkippable, maxSkips: 2)
+                {
+                    cues.append(CueMatch(start: m.start, end: m.end, cue: lexicon.cues[Int(m.payload)]))
+                    for t in m.start..<m.end { inCue[t] = true }
+                    i = m.end
+                    continue
+                }
+                i += 1
+            }
+            sentenceCues.append(cues)
+        }
+    }
+
+    /// Flips topics preceded by an inverter or a negator ("lifting sanctions", "without
+    /// Kyiv's consent", "no concessions"), looking back at most three words and not into a cue.
+    mutating func signTopics() {
+        let tokens = field.tokens
+        for index in topicMatches.indices {
+            let m = topicMatches[index]
+            let floor = field.sentences[m.sentence].tokens.lowerBound
+            var j = m.start - 1
+            var seen = 0
+            while j >= floor, seen < 3 {
+                let t = tokens[j]
+                if topicAt[j] >= 0 || inCue[j] || t.kind == .punctuation { break }
+                if classes[j].contains(.inverter) || classes[j].contains(.negator) {
+                    topicMatches[index].sign = -m.sign
+                    break
+                }
+                if t.isWordLike { seen += 1 }
+                j -= 1
             }
         }
     }
@@ -282,6 +325,20 @@ struct StanceFieldScan {
                 v -= 1
             }
         }
+        if wantsPerson {
+            // "he", "she": the nearest person named as a subject in the last three sentences.
+            var j = index - 1
+            let lowest = field.sentences[max(0, s - 3)].tokens.lowerBound
+            while j >= lowest {
+                if mentionAt[j] >= 0 {
+                    let m = mentions[Int(mentionAt[j])]
+                    if compatible(m.entity), isEligibleSubject(mention: m) { return m.entity }
+                    j = m.tokens.lowerBound - 1
+                    continue
+                }
+                j -= 1
+            }
+        }
         let current = sentenceSubject[s]
         if current >= 0, compatible(Int(current)), firstMention(of: Int(current), in: s, before: index) {
             return Int(current)
@@ -323,6 +380,10 @@ struct StanceFieldScan {
         let tokens = field.tokens
         let after = m.tokens.upperBound
         if after < tokens.count, tokens[after].kind == .possessive { return false }
+        // "US-Russia negotiations": names joined by a dash modify a noun.
+        if after + 1 < tokens.count, tokens[after].kind == .dash, mentionAt[after + 1] >= 0 { return false }
+        let before = m.tokens.lowerBound
+        if before >= 2, tokens[before - 1].kind == .dash, mentionAt[before - 2] >= 0 { return false }
         let sentenceStart = field.sentences[tokens[m.tokens.lowerBound].sentence].tokens.lowerBound
         var j = m.tokens.lowerBound - 1
         var looked = 0
@@ -414,6 +475,11 @@ struct StanceFieldScan {
             if c.contains(.personPronoun) || c.contains(.groupPronoun), !c.contains(.possessivePronoun) {
                 let r = resolvePronoun(at: j)
                 return r >= 0 ? [r] : []
+            }
+            if c.contains(.holderNoun), j >= 2, tokens[j - 1].kind == .possessive, mentionAt[j - 2] >= 0 {
+                // "Trump's administration", "Ukraine's position".
+                let e = mentions[Int(mentionAt[j - 2])].entity
+                if isHolderType(e) { return [e] }
             }
             if c.contains(.holderNoun), let owner = demonymOwner(before: j) {
                 var holders = [owner]

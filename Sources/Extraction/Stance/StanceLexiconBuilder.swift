@@ -138,6 +138,12 @@ struct StanceLexiconBuilder {
         func ids(_ phrase: String) -> [Int32] {
             StanceLexicon.words(of: phrase).map { vocabulary.intern($0) }
         }
+        var allWords = Set<String>()
+        for (phrase, _) in classWords { allWords.formUnion(StanceLexicon.words(of: phrase)) }
+        for key in cueOrder { allWords.formUnion(StanceLexicon.words(of: key)) }
+        for (phrase, _, _) in topicPhrases { allWords.formUnion(StanceLexicon.words(of: phrase)) }
+        for (_, lemma) in irregular { allWords.insert(lemma) }
+        vocabulary.declare(allWords)
         for (form, lemma) in irregular { vocabulary.addForm(form, of: lemma) }
         var classesById: [Int32: StanceWordClass] = [:]
         for (phrase, cls) in classWords {

@@ -24,6 +24,29 @@ struct StanceVocabulary: Sendable {
         table[lower] ?? Self.none
     }
 
+    /// Declares every word the lexicon uses before any ``intern(_:)``, so that a word that
+    /// is an inflection of another ("troops" of "troop", "called" of "call") shares its id
+    /// whatever the order the data lists them in.
+    mutating func declare(_ words: Set<String>) {
+        var formOf: [String: String] = [:]
+        for word in words.sorted() {
+            for form in Self.inflections(of: word) where words.contains(form) && formOf[form] == nil {
+                formOf[form] = word
+            }
+        }
+        for word in words.sorted() where formOf[word] == nil { _ = intern(word) }
+        for (form, base) in formOf.sorted(by: { $0.key < $1.key }) {
+            // Follow chains ("deployments" → "deployment" → …) to a base that is a lemma.
+            var root = base
+            var steps = 0
+            while let next = formOf[root], steps < 4 {
+                root = next
+                steps += 1
+            }
+            if explicit[form] == nil, let id = explicit[root] { explicit[form] = id }
+        }
+    }
+
     /// The id of a base form, adding it (with its inflections) if new.
     mutating func intern(_ lemma: String) -> Int32 {
         if let existing = explicit[lemma] { return existing }
@@ -58,7 +81,8 @@ struct StanceVocabulary: Sendable {
     /// `-ise`/`-ize` spelling variants. Over-generation is harmless: nonsense forms never occur.
     static func inflections(of word: String) -> [String] {
         let scalars = Array(word.unicodeScalars)
-        guard scalars.count >= 2, scalars.allSatisfy({ $0.properties.isAlphabetic }) else { return [] }
+        // Two-letter function words ("it", "us") have no inflections ("its" is not "it").
+        guard scalars.count >= 3, scalars.allSatisfy({ $0.properties.isAlphabetic }) else { return [] }
         var out: [String] = []
         func add(_ s: String) { if s != word { out.append(s) } }
         let last = scalars[scalars.count - 1]
