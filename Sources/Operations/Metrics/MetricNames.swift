@@ -38,13 +38,17 @@ public enum MetricNames {
     public static let processStartTime = "stancewire_process_start_time_seconds"
     /// Gauge, always 1. Labels `version`, `librdkafka_version`.
     public static let buildInfo = "stancewire_build_info"
+    /// Gauge: 1 while `/readyz` would answer 200, else 0 (set at each scrape).
+    public static let ready = "stancewire_ready"
+    /// Gauge: 1 while `/healthz` would answer 200, else 0 (set at each scrape).
+    public static let live = "stancewire_live"
 
     /// Every name above; `deploy/` checks its alert rules and dashboard against this list.
     public static let all: [String] = [
         messagesConsumed, messagesProduced, messagesDeadLettered, processingDuration, endToEndLatency,
         inFlightMessages, consumerLag, rebalances, kafkaErrors, entitiesExtracted, stancesExtracted, commits,
         processResidentMemory, processVirtualMemory, processCPUSeconds, processOpenFileDescriptors,
-        processStartTime, buildInfo,
+        processStartTime, buildInfo, ready, live,
     ]
 
     /// The names of histograms (they are exported with `_bucket`, `_sum` and `_count` suffixes).

@@ -29,13 +29,18 @@ public final class MetricsBootstrap: Sendable {
     public let processMetrics: ProcessMetrics
 
     private static let bootstrapped = Mutex(false)
+    private let health: HealthMonitor?
+    private let readyGauge: Prometheus.Gauge
+    private let liveGauge: Prometheus.Gauge
 
     /// Creates the registry, the factory, the process metrics and `stancewire_build_info`.
     ///
     /// - Parameters:
     ///   - version: The daemon's version, the `version` label of `stancewire_build_info`.
     ///   - librdkafkaVersion: librdkafka's version string, the `librdkafka_version` label.
-    public init(version: String, librdkafkaVersion: String) {
+    ///   - health: When given, `stancewire_ready` and `stancewire_live` mirror its probes at each
+    ///     ``render()``. Default: none (the gauges stay 0).
+    public init(version: String, librdkafkaVersion: String, health: HealthMonitor? = nil) {
         let registry = PrometheusCollectorRegistry()
         var factory = PrometheusMetricsFactory(registry: registry)
         let buckets: [(String, [Double])] = [
@@ -49,6 +54,13 @@ public final class MetricsBootstrap: Sendable {
         self.registry = registry
         self.factory = factory
         self.processMetrics = ProcessMetrics(registry: registry)
+        self.health = health
+        self.readyGauge = registry.makeGauge(
+            descriptor: .stancewire(MetricNames.ready, help: "1 while the readiness probe passes.")
+        )
+        self.liveGauge = registry.makeGauge(
+            descriptor: .stancewire(MetricNames.live, help: "1 while the liveness probe passes.")
+        )
         registry.makeGauge(
             descriptor: .stancewire(MetricNames.buildInfo, help: "Build information; always 1."),
             labels: [("version", version), ("librdkafka_version", librdkafkaVersion)]
@@ -69,9 +81,14 @@ public final class MetricsBootstrap: Sendable {
         return first
     }
 
-    /// Refreshes the process metrics and renders every metric in the Prometheus text format 0.0.4.
+    /// Refreshes the process and probe metrics and renders every metric in the Prometheus text
+    /// format 0.0.4.
     public func render() -> String {
         processMetrics.update()
+        if let health {
+            readyGauge.set(to: health.readiness().ok ? 1 : 0)
+            liveGauge.set(to: health.liveness().ok ? 1 : 0)
+        }
         return registry.emitToString()
     }
 }

@@ -49,3 +49,17 @@ struct MetricsBootstrapTests {
         #expect(text.contains("stancewire_end_to_end_latency_seconds_bucket{le=\"120.0\"} 1"))
     }
 }
+
+@Suite("probe gauges")
+struct ProbeGaugeTests {
+    @Test func readyAndLiveGaugesFollowTheHealthMonitor() {
+        let health = HealthMonitor()
+        health.recordProgress()
+        let metrics = MetricsBootstrap(version: "x", librdkafkaVersion: "y", health: health)
+        #expect(metrics.render().contains("\nstancewire_ready 0\n"))
+        #expect(metrics.render().contains("\nstancewire_live 1\n"))
+        health.setBrokersReachable(true)
+        health.setGroupJoined(true)
+        #expect(metrics.render().contains("\nstancewire_ready 1\n"))
+    }
+}
