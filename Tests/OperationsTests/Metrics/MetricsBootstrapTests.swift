@@ -56,10 +56,10 @@ struct ProbeGaugeTests {
         let health = HealthMonitor()
         health.recordProgress()
         let metrics = MetricsBootstrap(version: "x", librdkafkaVersion: "y", health: health)
-        #expect(metrics.render().contains("\nstancewire_ready 0\n"))
-        #expect(metrics.render().contains("\nstancewire_live 1\n"))
+        #expect(metrics.render().contains("\nstancewire_ready 0.0\n"))
+        #expect(metrics.render().contains("\nstancewire_live 1.0\n"))
         health.setBrokersReachable(true)
         health.setGroupJoined(true)
-        #expect(metrics.render().contains("\nstancewire_ready 1\n"))
+        #expect(metrics.render().contains("\nstancewire_ready 1.0\n"))
     }
 }
