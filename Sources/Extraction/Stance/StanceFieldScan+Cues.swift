@@ -79,6 +79,7 @@ extension StanceFieldScan {
                 if cue.cue.role != .predicate { pending = (holders, cue.end, gap) }
                 continue
             }
+            if cue.cue.role == .predicate, !isPredicative(cue) { continue }
             let passive = isPassive(cue) != nil
             if cue.cue.role == .predicate || passive || (targets.isEmpty && clause.relative) {
                 targets.append(contentsOf: backwardTargets(of: cue, clause: clause, sentence: s, after: previousEnd))
@@ -177,13 +178,15 @@ extension StanceFieldScan {
 
     // MARK: - Clauses and modifiers
 
-    /// The clause around a cue: from after the last boundary ("while", "but", ";", "which")
-    /// before it to the next boundary after it. `relative` tells whether it starts with a
-    /// relative pronoun, whose antecedent may be the target.
-    func clauseBounds(around cue: CueMatch, in range: Range<Int>) -> (start: Int, end: Int, relative: Bool) {
+    /// The clause around a cue: from after the last boundary ("while", "but", ";", "which",
+    /// ", citing") before it to the next boundary after it. `relative` tells whether it
+    /// starts with a relative pronoun, whose antecedent may be the target; `participial`
+    /// whether it is a participle clause, whose subject is the main clause's.
+    func clauseBounds(around cue: CueMatch, in range: Range<Int>) -> (start: Int, end: Int, relative: Bool, participial: Bool) {
         let tokens = field.tokens
         var start = range.lowerBound
         var relative = false
+        var participial = false
         var j = cue.start - 1
         while j >= range.lowerBound, j > cue.start - 40 {
             let c = classes[j]
@@ -194,6 +197,11 @@ extension StanceFieldScan {
             }
             if c.contains(.clauseBoundary) || tokens[j].lower == ";" {
                 start = j + 1
+                break
+            }
+            if j > range.lowerBound, tokens[j - 1].lower == ",", tokens[j].lower.hasSuffix("ing") {
+                start = j  // ", viewing …"
+                participial = true
                 break
             }
             j -= 1
@@ -215,7 +223,7 @@ extension StanceFieldScan {
             }
             k += 1
         }
-        return (start, end, relative)
+        return (start, end, relative, participial)
     }
 
     /// Negators and hedges in the few words before a cue.
@@ -244,6 +252,27 @@ extension StanceFieldScan {
         return false
     }
 
+    /// Whether a predicate cue is used as one: after a copula ("is unacceptable", "seen as
+    /// a threat", "dismissed as premature") or owned by an actor ("Russia's bad faith"),
+    /// not as a plain noun ("Ukraine's interests and red lines").
+    func isPredicative(_ cue: CueMatch) -> Bool {
+        for t in cue.start..<cue.end where classes[t].contains(.beVerb) { return true }  // "will remain"
+        let floor = field.sentences[field.tokens[cue.start].sentence].tokens.lowerBound
+        var j = cue.start - 1
+        var words = 0
+        while j >= floor, words < 4 {
+            let t = field.tokens[j]
+            if classes[j].contains(.beVerb) { return true }
+            if words == 0, t.kind == .possessive || t.kind == .quote, j >= 1, mentionAt[j - 1] >= 0 || t.kind == .quote {
+                return true
+            }
+            if t.kind == .punctuation || mentionAt[j] >= 0 || inCue[j] && !classes[j].contains(.beVerb) { return false }
+            if t.isWordLike { words += 1 }
+            j -= 1
+        }
+        return false
+    }
+
     /// The "be … by" of a passive cue ("was rejected by the West"): the index of the be-verb,
     /// if the cue is passive.
     func isPassive(_ cue: CueMatch) -> Int? {
@@ -264,7 +293,7 @@ extension StanceFieldScan {
     /// Holders found for a cue itself, each with a weight: the quote's speaker; a possessor
     /// or agent; the clause subject; the speaker of a reporting frame; "according to X".
     func ownHolders(
-        of cue: CueMatch, clause: (start: Int, end: Int, relative: Bool), frames: [Frame], attributed: Int,
+        of cue: CueMatch, clause: (start: Int, end: Int, relative: Bool, participial: Bool), frames: [Frame], attributed: Int,
         chained: Bool, previousEnd: Int
     ) -> [(entity: Int, weight: Double)] {
         if quoteAt[cue.start] >= 0 {
@@ -274,7 +303,10 @@ extension StanceFieldScan {
             if speaker >= 0 { return [(Int(speaker), 0.9)] }
         }
         // The antecedent of "which" sits just before the clause.
-        let floor = clause.relative ? max(field.sentences[field.tokens[cue.start].sentence].tokens.lowerBound, clause.start - 1) : clause.start
+        // and a participle ("…, citing concerns") shares the subject of the main clause.
+        let sentenceStart = field.sentences[field.tokens[cue.start].sentence].tokens.lowerBound
+        let floor =
+            clause.participial ? sentenceStart : clause.relative ? max(sentenceStart, clause.start - 1) : clause.start
         var out: [(entity: Int, weight: Double)] = []
         func add(_ e: Int, _ w: Double) {
             if isHolderType(e), !out.contains(where: { $0.entity == e }) { out.append((e, w)) }
@@ -473,15 +505,33 @@ extension StanceFieldScan {
     }
 
     /// Topics in the cue's scope, after it.
+    ///
+    /// After the first topic, only topics coordinated with it count ("neutral status and
+    /// recognition of annexed territories"), not those in a modifier ("deployment of
+    /// troops as part of a ceasefire").
     func forwardTargets(of cue: CueMatch, scopeEnd: Int, sentence s: Int) -> [Target] {
         var out: [Target] = []
         var j = cue.end
+        var linked = true
         while j < scopeEnd {
             if topicAt[j] >= 0 {
                 let m = topicMatches[Int(topicAt[j])]
+                if !linked { break }
                 out.append(target(of: m))
                 j = m.end
+                linked = false
                 continue
+            }
+            if !out.isEmpty {
+                let t = field.tokens[j]
+                let c = classes[j]
+                if c.contains(.coordinator) || t.lower == "," {
+                    linked = true
+                } else if !(c.contains(.filler) || t.kind == .possessive || t.kind == .quote || mentionAt[j] >= 0
+                    || demonymAt[j] >= 0)
+                {
+                    if !linked { break }
+                }
             }
             j += 1
         }
@@ -492,7 +542,7 @@ extension StanceFieldScan {
     /// unacceptable"), a passive ("the plan was rejected by"), or a relative clause ("…
     /// neutral status, which Kyiv rejected").
     func backwardTargets(
-        of cue: CueMatch, clause: (start: Int, end: Int, relative: Bool), sentence s: Int, after previousEnd: Int
+        of cue: CueMatch, clause: (start: Int, end: Int, relative: Bool, participial: Bool), sentence s: Int, after previousEnd: Int
     ) -> [Target] {
         let range = field.sentences[s].tokens
         var lower = max(clause.start, previousEnd)

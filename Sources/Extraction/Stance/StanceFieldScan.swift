@@ -144,11 +144,7 @@ struct StanceFieldScan {
                     id = lexicon.vocabulary.id(of: String(token.lower.unicodeScalars.filter { $0 != "." && $0 != " " }))
                 }
                 ids[i] = id
-                if id >= 0 {
-                    let c = lexicon.classes(of: id)
-                    classes[i] = c
-                    topicSkippable[i] = c.contains(.filler)
-                }
+                if id >= 0 { classes[i] = lexicon.classes(of: id) }
                 if token.isCapitalized, mentionAt[i] < 0 {
                     if let index = analysis.demonymOwners[token.lower], index < entities.count {
                         topicSkippable[i] = true
@@ -182,9 +178,13 @@ struct StanceFieldScan {
             if let m = lexicon.markerTrie.longestMatch(
                 ids: ids, from: i, limit: limit, skippable: cueSkippable, maxSkips: 0), m.end - m.start > 1
             {
-                classes[i].formUnion(StanceWordClass(rawValue: UInt32(bitPattern: m.payload)))
+                let cls = StanceWordClass(rawValue: UInt32(bitPattern: m.payload))
+                classes[i].formUnion(cls)
+                // A multi-word filler ("any of") is skipped whole.
+                if cls.contains(.filler) { for t in m.start..<m.end { classes[t].insert(.filler) } }
             }
         }
+        for i in tokens.indices where classes[i].contains(.filler) { topicSkippable[i] = true }
     }
 
     /// Finds topic phrases, left to right without overlap.
