@@ -5,8 +5,8 @@ import Foundation
 /// | where | form | example |
 /// |-------|------|---------|
 /// | file, flag | `kafka.<property>` | `kafka.security.protocol = SASL_SSL` |
-/// | file, flag | `kafka.<property>.file` | `kafka.sasl.password.file = ${CREDENTIALS_DIRECTORY}/sasl-password` |
-/// | environment | `STANCEWIRE_KAFKA_<P>`: uppercase, `.` → `_`, `_` → `__` | `STANCEWIRE_KAFKA_SECURITY_PROTOCOL` |
+/// | file, flag | `kafka.<property>.file` | `kafka.sasl.password.file = ${CREDENTIALS_DIRECTORY}/pw` |
+/// | environment | `STANCEWIRE_KAFKA_<P>`: upper, `.` → `_`, `_` → `__` | `STANCEWIRE_KAFKA_SECURITY_PROTOCOL` |
 /// | environment | same with `_FILE` | `STANCEWIRE_KAFKA_SASL_PASSWORD_FILE` |
 public enum KafkaProperty {
     /// The prefix of pass-through keys.

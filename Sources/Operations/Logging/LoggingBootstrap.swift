@@ -34,7 +34,7 @@ public enum LoggingBootstrap {
     /// Makes every `Logger` of the process use `format` and `level`.
     ///
     /// - Important: swift-log allows one bootstrap per process; call this once, early in `main`,
-    ///   before any `Logger` is created. Tests build handlers with ``makeHandler(label:format:level:environment:output:metadataProvider:)``.
+    ///   before any `Logger` is created. Tests build handlers with `makeHandler` instead.
     public static func bootstrap(
         format: LogFormat,
         level: Logger.Level,
