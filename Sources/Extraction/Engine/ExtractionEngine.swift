@@ -63,6 +63,7 @@ public final class ExtractionEngine: ArticleExtractor {
     }
 
     private static func prefix(_ text: String, scalars limit: Int) -> String {
+        if text.utf8.count <= limit { return text }  // never more scalars than UTF-8 bytes
         let view = text.unicodeScalars
         guard limit >= 0, let cut = view.index(view.startIndex, offsetBy: limit, limitedBy: view.endIndex), cut != view.endIndex else {
             return text

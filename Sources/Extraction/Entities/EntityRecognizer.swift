@@ -22,6 +22,9 @@ struct EntityRecognizer {
         var tokens: Range<Int>
         var target: Target
         var isMetonym: Bool
+        /// Scalar offsets, set when the span is recorded.
+        var start = 0
+        var end = 0
     }
 
     /// A name the knowledge base lacks.
@@ -59,12 +62,13 @@ struct EntityRecognizer {
 
     func analyze(_ fields: [AnalyzedField]) -> EntityAnalysis {
         let keys = fields.map { $0.tokens.map(MatchKey.of) }
+        let ids = keys.map { $0.map { kb.vocabulary.id($0) } }
         var state = State(covered: fields.map { [Bool](repeating: false, count: $0.tokens.count) })
 
         // Pass 1
         for (fi, f) in fields.enumerated() {
             for s in f.sentences where !s.isBoilerplate {
-                scan(sentence: s, field: fi, fields: fields, keys: keys[fi], state: &state)
+                scan(sentence: s, field: fi, fields: fields, keys: keys[fi], ids: ids[fi], state: &state)
             }
         }
 
@@ -103,7 +107,7 @@ struct EntityRecognizer {
                             if (i..<(i + n)).allSatisfy({ !state.covered[fi][$0] }),
                                 let target = state.aliasTable[keys[fi][i..<(i + n)].joined(separator: "\u{1F}")]
                             {
-                                add(Span(field: fi, tokens: i..<(i + n), target: target, isMetonym: false), &state)
+                                add(Span(field: fi, tokens: i..<(i + n), target: target, isMetonym: false), f.tokens, &state)
                                 i += n
                                 found = true
                                 break
@@ -119,14 +123,14 @@ struct EntityRecognizer {
         for p in state.pendingSingles where !state.covered[p.field][p.token] {
             let f = fields[p.field]
             let li = local(named: f.tokens[p.token].text, words: 1, type: p.type, strength: p.strength, &state)
-            add(Span(field: p.field, tokens: p.token..<(p.token + 1), target: .local(li), isMetonym: false), &state)
+            add(Span(field: p.field, tokens: p.token..<(p.token + 1), target: .local(li), isMetonym: false), f.tokens, &state)
         }
         return build(fields: fields, state: state)
     }
 
     // MARK: - Pass 1
 
-    private func scan(sentence s: Sentence, field fi: Int, fields: [AnalyzedField], keys: [String], state: inout State) {
+    private func scan(sentence s: Sentence, field fi: Int, fields: [AnalyzedField], keys: [String], ids: [Int32], state: inout State) {
         let f = fields[fi]
         let toks = f.tokens
         let end = s.tokens.upperBound
@@ -145,7 +149,7 @@ struct EntityRecognizer {
                 continue
             }
             // Knowledge-base names.
-            if let m = kb.gazetteer.longestMatch(in: toks, keys: keys, at: i, limit: end) {
+            if let m = kb.gazetteer.longestMatch(in: toks, ids: ids, at: i, limit: end) {
                 let entryIndex = pick(m.aliases)
                 let entry = kb.entries[entryIndex]
                 var accept = true
@@ -165,11 +169,11 @@ struct EntityRecognizer {
                     let range = i..<(i + m.length)
                     var target = Target.kb(entryIndex)
                     var metonym = false
-                    if let gov = kb.metonymTarget[entryIndex], !isPlaceUse(range, toks: toks, keys: keys, sentence: s) {
+                    if let gov = kb.metonymTarget[entryIndex], !isPlaceUse(range, toks: toks, ids: ids, sentence: s) {
                         target = .kb(gov)
                         metonym = true
                     }
-                    add(Span(field: fi, tokens: range, target: target, isMetonym: metonym), &state)
+                    add(Span(field: fi, tokens: range, target: target, isMetonym: metonym), toks, &state)
                     defineAcronym(after: range, target: target, field: fi, toks: toks, keys: keys, end: end, &state)
                     i += m.length
                     pendingTitle = false
@@ -178,23 +182,23 @@ struct EntityRecognizer {
                 }
             }
             // Titles before a person's name ("Foreign Minister", "Gen.").
-            let titleLength = kb.names.personTitles.longestMatch(keys: keys, at: i, limit: end)
+            let titleLength = self.titleLength(at: i, ids: ids, end: end)
             if titleLength > 0 {
                 pendingTitle = true
                 i += titleLength
                 continue
             }
             // Demonyms and adjectives are not mentions.
-            if t.isCapitalized, let n = demonymLength(at: i, keys: keys, end: end) {
+            if t.isCapitalized, let n = demonymLength(at: i, ids: ids, end: end) {
                 pendingDemonym = i
                 i += n
                 continue
             }
             if t.kind == .word, t.isCapitalized, !headline {
-                let j = scanRun(from: i, toks: toks, keys: keys, end: end)
+                let j = scanRun(from: i, toks: toks, keys: keys, ids: ids, end: end)
                 classify(
                     i..<j, sentence: s, firstWord: firstWord, field: fi, fields: fields, keys: keys, afterTitle: pendingTitle,
-                    demonym: pendingDemonym, &state)
+                    ids: ids, demonym: pendingDemonym, &state)
                 i = max(j, i + 1)
                 pendingTitle = false
                 pendingDemonym = nil
@@ -216,15 +220,19 @@ struct EntityRecognizer {
         return best.entry
     }
 
-    private func demonymLength(at i: Int, keys: [String], end: Int) -> Int? {
-        if i + 1 < end, kb.demonymIndex[keys[i] + "\u{1F}" + keys[i + 1]] != nil { return 2 }
-        if kb.demonymIndex[keys[i]] != nil { return 1 }
-        return nil
+    private func demonymLength(at i: Int, ids: [Int32], end: Int) -> Int? {
+        guard ids[i] >= 0 else { return nil }
+        return kb.demonymTrie.longest(ids, from: i, limit: end)?.length
+    }
+
+    private func titleLength(at i: Int, ids: [Int32], end: Int) -> Int {
+        guard ids[i] >= 0 else { return 0 }
+        return kb.titleTrie.longest(ids, from: i, limit: end)?.length ?? 0
     }
 
     /// Whether a capital names the place ("talks held in Riyadh", "the Riyadh talks") rather
     /// than its government ("Moscow demands", "criticism from Kyiv").
-    private func isPlaceUse(_ r: Range<Int>, toks: [Token], keys: [String], sentence s: Sentence) -> Bool {
+    private func isPlaceUse(_ r: Range<Int>, toks: [Token], ids: [Int32], sentence s: Sentence) -> Bool {
         let names = kb.names
         let next = r.upperBound < s.tokens.upperBound ? toks[r.upperBound] : nil
         if let next, next.kind == .possessive { return false }
@@ -232,7 +240,7 @@ struct EntityRecognizer {
         // "Riyadh, Saudi Arabia"
         if let next, next.text == ",", r.upperBound + 1 < s.tokens.upperBound {
             let after = toks[r.upperBound + 1]
-            if after.isCapitalized, let m = kb.gazetteer.longestMatch(in: toks, keys: keys, at: r.upperBound + 1, limit: s.tokens.upperBound),
+            if after.isCapitalized, let m = kb.gazetteer.longestMatch(in: toks, ids: ids, at: r.upperBound + 1, limit: s.tokens.upperBound),
                 kb.entries[pick(m.aliases)].type == .gpe, kb.metonymTarget[pick(m.aliases)] == nil
             {
                 return true
@@ -262,7 +270,7 @@ struct EntityRecognizer {
     }
 
     /// The end of a run of capitalised name words starting at `i`.
-    private func scanRun(from i: Int, toks: [Token], keys: [String], end: Int) -> Int {
+    private func scanRun(from i: Int, toks: [Token], keys: [String], ids: [Int32], end: Int) -> Int {
         let names = kb.names
         var j = i
         var lastGood = i
@@ -272,9 +280,9 @@ struct EntityRecognizer {
             if t.kind == .word {
                 if t.isCapitalized {
                     if j > i {
-                        if demonymLength(at: j, keys: keys, end: end) != nil { break }
-                        if names.personTitles.longestMatch(keys: keys, at: j, limit: end) > 0, !names.orgSuffixes.contains(keys[j]) { break }
-                        if let m = kb.gazetteer.longestMatch(in: toks, keys: keys, at: j, limit: end) {
+                        if demonymLength(at: j, ids: ids, end: end) != nil { break }
+                        if titleLength(at: j, ids: ids, end: end) > 0, !names.orgSuffixes.contains(keys[j]) { break }
+                        if let m = kb.gazetteer.longestMatch(in: toks, ids: ids, at: j, limit: end) {
                             let e = kb.entries[pick(m.aliases)]
                             let firstNameBefore = names.firstNames.contains(toks[lastGood - 1].lower) || toks[lastGood - 1].text.hasSuffix(".")
                             if !(m.length == 1 && e.type == .person && firstNameBefore) { break }
@@ -287,7 +295,7 @@ struct EntityRecognizer {
                 // "bin", "al", "von der" inside a name; "of", "and", "the" inside an organisation's name
                 if j > i, names.nameConnectors.contains(t.lower), j + 1 < end, !toks[j + 1].followsNewline {
                     let n = toks[j + 1]
-                    if n.isCapitalized && n.kind == .word && demonymLength(at: j + 1, keys: keys, end: end) == nil {
+                    if n.isCapitalized && n.kind == .word && demonymLength(at: j + 1, ids: ids, end: end) == nil {
                         j += 1
                         continue
                     }
@@ -299,8 +307,8 @@ struct EntityRecognizer {
                 break
             }
             if t.kind == .dash, j > i, t.start == toks[j - 1].end, j + 1 < end, toks[j + 1].start == t.end, toks[j + 1].isCapitalized,
-                toks[j + 1].kind == .word, demonymLength(at: j + 1, keys: keys, end: end) == nil,
-                kb.gazetteer.longestMatch(in: toks, keys: keys, at: j + 1, limit: end) == nil
+                toks[j + 1].kind == .word, demonymLength(at: j + 1, ids: ids, end: end) == nil,
+                kb.gazetteer.longestMatch(in: toks, ids: ids, at: j + 1, limit: end) == nil
             {
                 j += 1
                 continue
@@ -317,7 +325,7 @@ struct EntityRecognizer {
     /// Decides whether a capitalised run is a name, trims it and types it.
     private func classify(
         _ run: Range<Int>, sentence s: Sentence, firstWord: Int, field fi: Int, fields: [AnalyzedField], keys: [String],
-        afterTitle: Bool, demonym: Int?, _ state: inout State
+        afterTitle: Bool, ids: [Int32], demonym: Int?, _ state: inout State
     ) {
         let f = fields[fi]
         let toks = f.tokens
@@ -404,7 +412,7 @@ struct EntityRecognizer {
         if wordCount == 1 && finalType == .gpe && a == firstWord { finalType = .gpe }
         let name = f.text(ofTokens: a..<b)
         let li = local(named: name, words: wordCount, type: finalType, strength: strength, &state)
-        add(Span(field: fi, tokens: a..<b, target: .local(li), isMetonym: false), &state)
+        add(Span(field: fi, tokens: a..<b, target: .local(li), isMetonym: false), toks, &state)
         defineAcronym(after: a..<b, target: .local(li), field: fi, toks: toks, keys: keys, end: s.tokens.upperBound, &state)
         if wordCount >= 2 {
             let k = keys[a..<b].joined(separator: "\u{1F}")
@@ -448,6 +456,13 @@ struct EntityRecognizer {
         state.spans.append(span)
     }
 
+    private func add(_ span: Span, _ tokens: [Token], _ state: inout State) {
+        var span = span
+        span.start = tokens[span.tokens.lowerBound].start
+        span.end = tokens[span.tokens.upperBound - 1].end
+        add(span, &state)
+    }
+
     // MARK: - Output
 
     private func build(fields: [AnalyzedField], state: State) -> EntityAnalysis {
@@ -462,7 +477,8 @@ struct EntityRecognizer {
         }
         var groups: [Group] = []
         var groupById: [String: Int] = [:]
-        let spans = state.spans.sorted { ($0.field, fields[$0.field].tokens[$0.tokens.lowerBound].start) < ($1.field, fields[$1.field].tokens[$1.tokens.lowerBound].start) }
+        let spans = state.spans.sorted { ($0.field, $0.start) < ($1.field, $1.start) }
+        let fieldKinds = fields.map(\.field)
         for span in spans {
             let id: String
             var g: Group
@@ -500,10 +516,8 @@ struct EntityRecognizer {
         let maxCount = max(1, groups.map { $0.spans.count }.max() ?? 1)
         var scored: [(Group, Double)] = groups.map { g in
             let freq = Double(g.spans.count) / Double(maxCount)
-            let inTitle = g.spans.contains { fields[$0.field].field == .title }
-            let inLede = g.spans.contains {
-                fields[$0.field].field == .body && fields[$0.field].tokens[$0.tokens.lowerBound].start < ledeEnd
-            }
+            let inTitle = g.spans.contains { fieldKinds[$0.field] == .title }
+            let inLede = g.spans.contains { fieldKinds[$0.field] == .body && $0.start < ledeEnd }
             let value = 0.5 * freq + (inTitle ? 0.3 : 0) + (inLede ? 0.2 : 0)
             return (g, (min(1, value) * 1000).rounded() / 1000)
         }
@@ -518,13 +532,12 @@ struct EntityRecognizer {
             let index = entities.count
             var out: [Mention] = []
             for span in g.spans {
-                let f = fields[span.field]
-                let start = f.tokens[span.tokens.lowerBound].start
-                let end = f.tokens[span.tokens.upperBound - 1].end
-                let text = f.slice(start, end)
-                if out.count < maxMentionsPerEntity { out.append(Mention(field: f.field, start: start, end: end, text: text)) }
+                let text = fields[span.field].slice(span.start, span.end)
+                let kind = fieldKinds[span.field]
+                if out.count < maxMentionsPerEntity { out.append(Mention(field: kind, start: span.start, end: span.end, text: text)) }
                 mentions.append(
-                    ResolvedMention(entity: index, field: f.field, tokens: span.tokens, start: start, end: end, text: text, isMetonym: span.isMetonym))
+                    ResolvedMention(
+                        entity: index, field: kind, tokens: span.tokens, start: span.start, end: span.end, text: text, isMetonym: span.isMetonym))
             }
             entities.append(Entity(id: g.id, name: g.name, type: g.type, kbId: g.kbId, salience: salience, mentionCount: g.spans.count, mentions: out))
             if let e = g.kbEntry {

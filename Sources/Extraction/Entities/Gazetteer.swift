@@ -1,8 +1,7 @@
 /// Knowledge-base names compiled for longest-match lookup over token sequences.
 ///
-/// Every alias is tokenised with the article tokenizer, so lookups compare token match keys
-/// (``MatchKey``). A first-token table bounds the work per position: a token that starts no
-/// alias costs one dictionary lookup.
+/// Every alias is tokenised with the article tokenizer and stored in a trie of word ids
+/// (``TokenTrie``); a token that starts no alias costs one dictionary lookup.
 struct Gazetteer: Sendable {
     /// How an alias token must be written in the text.
     enum CaseRule: UInt8, Sendable {
@@ -17,7 +16,6 @@ struct Gazetteer: Sendable {
     /// One compiled alias.
     struct Alias: Sendable {
         var entry: Int
-        var keys: [String]
         var texts: [String]
         var rules: [CaseRule]
         /// The canonical name rather than an alias.
@@ -28,47 +26,36 @@ struct Gazetteer: Sendable {
     }
 
     private(set) var aliases: [Alias] = []
-    /// Joined keys → alias indices.
-    private var byKey: [String: [Int32]] = [:]
-    /// First token key → the most tokens an alias starting with it has.
-    private var longestByFirst: [String: Int] = [:]
+    private var trie = TokenTrie()
 
     /// Adds `text` as a name of `entry`.
-    mutating func add(_ text: String, entry: Int, isCanonical: Bool) {
+    mutating func add(_ text: String, entry: Int, isCanonical: Bool, vocabulary: inout TokenVocabulary) {
         let field = AnalyzedField(field: .body, text: text)
         let tokens = field.tokens.filter { $0.kind != .quote || $0.text == "'" }
         guard !tokens.isEmpty else { return }
-        var keys: [String] = []
+        var ids: [Int32] = []
         var texts: [String] = []
         var rules: [CaseRule] = []
         for t in tokens {
-            keys.append(MatchKey.of(t))
+            ids.append(vocabulary.intern(MatchKey.of(t)))
             texts.append(t.text)
             rules.append(Self.rule(for: t))
         }
-        if keys.count > 1, keys[0] == "the" {
+        if ids.count > 1, MatchKey.of(tokens[0]) == "the" {
             rules[0] = .any
-            insert(Alias(entry: entry, keys: keys, texts: texts, rules: rules, isCanonical: isCanonical))
+            insert(Alias(entry: entry, texts: texts, rules: rules, isCanonical: isCanonical), ids: ids)
             insert(
                 Alias(
-                    entry: entry, keys: Array(keys.dropFirst()), texts: Array(texts.dropFirst()), rules: Array(rules.dropFirst()),
-                    isCanonical: false, needsArticle: keys.count == 2))
+                    entry: entry, texts: Array(texts.dropFirst()), rules: Array(rules.dropFirst()), isCanonical: false,
+                    needsArticle: ids.count == 2), ids: Array(ids.dropFirst()))
             return
         }
-        insert(Alias(entry: entry, keys: keys, texts: texts, rules: rules, isCanonical: isCanonical))
+        insert(Alias(entry: entry, texts: texts, rules: rules, isCanonical: isCanonical), ids: ids)
     }
 
-    private mutating func insert(_ alias: Alias) {
-        let keys = alias.keys
-        let entry = alias.entry
-        let texts = alias.texts
-        let joined = keys.joined(separator: "\u{1F}")
-        if let existing = byKey[joined], existing.contains(where: { aliases[Int($0)].entry == entry && aliases[Int($0)].texts == texts }) {
-            return
-        }
+    private mutating func insert(_ alias: Alias, ids: [Int32]) {
         aliases.append(alias)
-        byKey[joined, default: []].append(Int32(aliases.count - 1))
-        longestByFirst[keys[0]] = max(longestByFirst[keys[0]] ?? 0, keys.count)
+        trie.insert(ids, value: Int32(aliases.count - 1))
     }
 
     private static func rule(for t: Token) -> CaseRule {
@@ -85,26 +72,18 @@ struct Gazetteer: Sendable {
             }
             first = false
         }
-        if letters == 0 { return .any }
-        if uppers == 0 { return .any }
+        if letters == 0 || uppers == 0 { return .any }
         if innerUpper { return .exact }  // "US", "NATO", "AfD", "SpaceX"
         return .capitalized
     }
 
     /// The longest alias matching tokens starting at `start` (within `limit`), as the matched
     /// alias indices and the number of tokens. Case rules are checked against the text.
-    func longestMatch(in tokens: [Token], keys: [String], at start: Int, limit: Int) -> (aliases: [Int32], length: Int)? {
-        guard let longest = longestByFirst[keys[start]] else { return nil }
-        var length = min(longest, limit - start)
-        while length >= 1 {
-            let joined = length == 1 ? keys[start] : keys[start..<(start + length)].joined(separator: "\u{1F}")
-            if let candidates = byKey[joined] {
-                let ok = candidates.filter { accepts(aliases[Int($0)], tokens: tokens, at: start) }
-                if !ok.isEmpty { return (ok, length) }
-            }
-            length -= 1
-        }
-        return nil
+    func longestMatch(in tokens: [Token], ids: [Int32], at start: Int, limit: Int) -> (aliases: [Int32], length: Int)? {
+        guard ids[start] >= 0 else { return nil }
+        guard let m = trie.longest(ids, from: start, limit: limit, accept: { a, _ in accepts(aliases[Int(a)], tokens: tokens, at: start) })
+        else { return nil }
+        return (m.values, m.length)
     }
 
     /// Whether the text tokens are written as the alias requires.

@@ -7,7 +7,7 @@ enum MatchKey {
         case .dash: return "-"
         case .word:
             var needsWork = false
-            for c in token.lower.unicodeScalars where c == "." || c == " " || c.value == 0x2019 || c.value == 0x02BC {
+            for b in token.lower.utf8 where b == 0x2E || b == 0x20 || b == 0xE2 || b == 0xCA {
                 needsWork = true
                 break
             }

@@ -4,8 +4,8 @@ import Foundation
 /// the common English words (`common-words.txt`) that tell a capitalised sentence opener
 /// from a name.
 struct NameLexicon: Sendable {
-    /// Titles before a person's name, as token match-key sequences ("secretary of state").
-    var personTitles = PhraseSet()
+    /// Titles before a person's name ("secretary of state"); compiled into a trie by the knowledge base.
+    var personTitles: [String] = []
     var personContextNouns: Set<String> = []
     var speechVerbs: Set<String> = []
     var orgSuffixes: Set<String> = []
@@ -64,27 +64,33 @@ struct NameLexicon: Sendable {
             guard let data = try? Data(contentsOf: common) else {
                 throw ExtractionError(code: .invalidKnowledgeBase, reason: "\(common.path): cannot be read")
             }
-            var start = 0
             let bytes = [UInt8](data)
+            var start = 0
             var line = 1
-            for (i, b) in bytes.enumerated() where b == 0x0A || i == bytes.count - 1 {
-                let end = b == 0x0A ? i : i + 1
-                if end > start {
-                    guard let word = String(validating: bytes[start..<end], as: UTF8.self) else {
-                        throw KnowledgeBase.invalid(common.path, line, "invalid UTF-8")
+            var i = 0
+            while i <= bytes.count {
+                if i == bytes.count || bytes[i] == 0x0A {
+                    var end = i
+                    while end > start, bytes[end - 1] == 0x0D || bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+                    var s = start
+                    while s < end, bytes[s] == 0x20 || bytes[s] == 0x09 { s += 1 }
+                    if end > s, bytes[s] != UInt8(ascii: "#") {
+                        guard let word = String(validating: bytes[s..<end], as: UTF8.self) else {
+                            throw KnowledgeBase.invalid(common.path, line, "invalid UTF-8")
+                        }
+                        commonWords.insert(word.lowercased())
                     }
-                    let w = word.trimmingCharacters(in: .whitespaces)
-                    if !w.isEmpty && !w.hasPrefix("#") { commonWords.insert(w.lowercased()) }
+                    start = i + 1
+                    line += 1
                 }
-                start = i + 1
-                line += 1
+                i += 1
             }
         }
     }
 
     private mutating func add(_ key: String, _ words: [String]) {
         switch key {
-        case "person_titles": for w in words { personTitles.insert(w) }
+        case "person_titles": personTitles.append(contentsOf: words)
         case "person_context_nouns": personContextNouns.formUnion(words)
         case "speech_verbs": speechVerbs.formUnion(words)
         case "org_suffixes": orgSuffixes.formUnion(words.map(Self.key))
@@ -109,29 +115,5 @@ struct NameLexicon: Sendable {
     static func key(_ word: String) -> String {
         let f = AnalyzedField(field: .body, text: word)
         return f.tokens.first.map(MatchKey.of) ?? word
-    }
-}
-
-/// A set of short phrases stored as token match-key sequences, for longest-match lookup.
-struct PhraseSet: Sendable {
-    private var phrases: Set<String> = []
-    private var longestByFirst: [String: Int] = [:]
-
-    mutating func insert(_ phrase: String) {
-        let keys = AnalyzedField(field: .body, text: phrase).tokens.map(MatchKey.of)
-        guard let first = keys.first else { return }
-        phrases.insert(keys.joined(separator: "\u{1F}"))
-        longestByFirst[first] = max(longestByFirst[first] ?? 0, keys.count)
-    }
-
-    /// The length in tokens of the longest phrase at `start`, or 0.
-    func longestMatch(keys: [String], at start: Int, limit: Int) -> Int {
-        guard let longest = longestByFirst[keys[start]] else { return 0 }
-        var n = min(longest, limit - start)
-        while n >= 1 {
-            if phrases.contains(keys[start..<(start + n)].joined(separator: "\u{1F}")) { return n }
-            n -= 1
-        }
-        return 0
     }
 }

@@ -17,6 +17,12 @@ public struct KnowledgeBase: Sendable {
     public private(set) var entries: [KnowledgeBaseEntry]
 
     var gazetteer: Gazetteer
+    /// Word ids of every phrase the tries hold.
+    var vocabulary: TokenVocabulary
+    /// Person titles ("foreign minister"); payload unused.
+    var titleTrie: TokenTrie
+    /// Demonyms ("north korean"); payload is the entry index.
+    var demonymTrie: TokenTrie
     /// Word lists for names the knowledge base lacks.
     var names: NameLexicon
     /// Demonym as joined token match keys ("north\u{1F}korean") → entry index.
@@ -40,16 +46,23 @@ public struct KnowledgeBase: Sendable {
             if byName[e.name.lowercased()] == nil { byName[e.name.lowercased()] = i }
         }
         var gazetteer = Gazetteer()
+        var vocabulary = TokenVocabulary()
+        var demonymTrie = TokenTrie()
+        var titleTrie = TokenTrie()
+        for t in names.personTitles { titleTrie.insert(vocabulary.intern(phrase: t), value: 0) }
         var demonyms: [String: Int] = [:]
         var owners: [String: DemonymOwner] = [:]
         var metonyms: [Int: Int] = [:]
         for (i, e) in entries.enumerated() {
-            gazetteer.add(e.name, entry: i, isCanonical: true)
-            for a in e.aliases { gazetteer.add(a, entry: i, isCanonical: false) }
+            gazetteer.add(e.name, entry: i, isCanonical: true, vocabulary: &vocabulary)
+            for a in e.aliases { gazetteer.add(a, entry: i, isCanonical: false, vocabulary: &vocabulary) }
             for d in e.demonyms {
                 let lower = d.lowercased()
                 let key = AnalyzedField(field: .body, text: d).tokens.map(MatchKey.of).joined(separator: "\u{1F}")
-                if demonyms[key] == nil { demonyms[key] = i }
+                if demonyms[key] == nil {
+                    demonyms[key] = i
+                    demonymTrie.insert(vocabulary.intern(phrase: d), value: Int32(i))
+                }
                 if owners[lower] == nil {
                     owners[lower] = DemonymOwner(entityId: e.id, name: e.name, type: e.type, kbId: e.kbId)
                 }
@@ -69,6 +82,9 @@ public struct KnowledgeBase: Sendable {
             }
         }
         self.gazetteer = gazetteer
+        self.vocabulary = vocabulary
+        self.titleTrie = titleTrie
+        self.demonymTrie = demonymTrie
         self.demonymIndex = demonyms
         self.demonymOwners = owners
         self.metonymTarget = metonyms
@@ -78,9 +94,9 @@ public struct KnowledgeBase: Sendable {
     /// - Parameter name: A name as it would appear in text.
     public func entry(named name: String) -> KnowledgeBaseEntry? {
         let field = AnalyzedField(field: .body, text: name)
-        let keys = field.tokens.map(MatchKey.of)
-        guard !keys.isEmpty, let m = gazetteer.longestMatch(in: field.tokens, keys: keys, at: 0, limit: keys.count),
-            m.length == keys.count
+        let ids = vocabulary.ids(of: field.tokens)
+        guard !ids.isEmpty, let m = gazetteer.longestMatch(in: field.tokens, ids: ids, at: 0, limit: ids.count),
+            m.length == ids.count
         else { return nil }
         return entries[gazetteer.aliases[Int(m.aliases[0])].entry]
     }

@@ -28,9 +28,7 @@ public struct AnalyzedField: Sendable {
     public func slice(_ start: Int, _ end: Int) -> String {
         let lo = max(0, min(start, scalars.count))
         let hi = max(lo, min(end, scalars.count))
-        var out = String()
-        out.unicodeScalars.append(contentsOf: scalars[lo..<hi])
-        return out
+        return ScalarClass.string(scalars, lo..<hi)
     }
 
     /// The text of tokens `range`, from the first token's start to the last token's end.

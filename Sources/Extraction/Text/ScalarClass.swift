@@ -113,6 +113,28 @@ enum ScalarClass {
         }
     }
 
+    /// The text of `scalars[range]`, built from bytes when it is ASCII.
+    static func string(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        var ascii = true
+        for k in range where !scalars[k].isASCII {
+            ascii = false
+            break
+        }
+        if ascii {
+            return String(unsafeUninitializedCapacity: range.count) { buffer in
+                var j = 0
+                for k in range {
+                    buffer[j] = UInt8(truncatingIfNeeded: scalars[k].value)
+                    j += 1
+                }
+                return j
+            }
+        }
+        var out = String()
+        out.unicodeScalars.append(contentsOf: scalars[range])
+        return out
+    }
+
     /// Appends the lowercase form of `c` to `out`.
     @inline(__always)
     static func appendLower(_ c: Unicode.Scalar, to out: inout String) {

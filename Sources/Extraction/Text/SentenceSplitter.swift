@@ -72,13 +72,15 @@ struct SentenceSplitter {
             // sentences s..<e form one line
             let lineTokens = sentences[s].tokens.lowerBound..<sentences[e - 1].tokens.upperBound
             var words = 0
+            for j in lineTokens where tokens[j].kind == .word { words += 1 }
             var content = 0
             var capitalized = 0
-            for j in lineTokens where tokens[j].kind == .word {
-                words += 1
-                if !TextLexicon.headlineSmallWords.contains(tokens[j].lower) {
-                    content += 1
-                    if tokens[j].isCapitalized { capitalized += 1 }
+            if isTitle || (e == s + 1 && words <= 20) {
+                for j in lineTokens where tokens[j].kind == .word {
+                    if !TextLexicon.headlineSmallWords.contains(tokens[j].lower) {
+                        content += 1
+                        if tokens[j].isCapitalized { capitalized += 1 }
+                    }
                 }
             }
             let titleCase = content >= 2 && capitalized * 4 >= content * 3

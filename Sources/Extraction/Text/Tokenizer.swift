@@ -161,18 +161,17 @@ struct Tokenizer {
     }
 
     private func makeToken(start: Int, end: Int, kind: Token.Kind, followsNewline: Bool) -> Token {
-        var text = String()
-        text.unicodeScalars.append(contentsOf: scalars[start..<end])
-        var lower = String()
         var letters = 0
         var upper = 0
         var lowerCount = 0
         var capitalized = false
         var firstLetterSeen = false
+        var ascii = true
+        let wordy = kind == .word || kind == .number
         for k in start..<end {
             let c = scalars[k]
-            ScalarClass.appendLower(c, to: &lower)
-            if kind == .word || kind == .number, ScalarClass.isLetter(c) {
+            if !c.isASCII { ascii = false }
+            if wordy, ScalarClass.isLetter(c) {
                 letters += 1
                 if ScalarClass.isUpper(c) {
                     upper += 1
@@ -182,6 +181,34 @@ struct Tokenizer {
                 }
                 firstLetterSeen = true
             }
+        }
+        let text: String
+        let lower: String
+        if ascii {
+            // Build both strings from bytes: short tokens become small strings without allocation.
+            let count = end - start
+            text = String(unsafeUninitializedCapacity: count) { buffer in
+                for k in 0..<count { buffer[k] = UInt8(truncatingIfNeeded: scalars[start + k].value) }
+                return count
+            }
+            if upper == 0 {
+                lower = text
+            } else {
+                lower = String(unsafeUninitializedCapacity: count) { buffer in
+                    for k in 0..<count {
+                        let v = UInt8(truncatingIfNeeded: scalars[start + k].value)
+                        buffer[k] = v >= 0x41 && v <= 0x5A ? v + 32 : v
+                    }
+                    return count
+                }
+            }
+        } else {
+            var t = String()
+            t.unicodeScalars.append(contentsOf: scalars[start..<end])
+            text = t
+            var l = String()
+            for k in start..<end { ScalarClass.appendLower(scalars[k], to: &l) }
+            lower = l
         }
         return Token(
             start: start, end: end, text: text, kind: kind, lower: lower,
