@@ -226,3 +226,15 @@ struct SettingsTests {
         #expect(text.contains("# knowledge-base is not set"))
     }
 }
+
+@Suite("settings to components")
+struct SettingsComponentTests {
+    @Test func httpAddressAndStallTimeoutConfigureServerAndHealth() throws {
+        let settings = try Settings.resolve(
+            flags: ["http-address": "0.0.0.0:9500", "stall-timeout": "15"], kafkaFlags: [:], environment: [:],
+            file: nil)
+        #expect(settings.httpServerConfiguration.host == "0.0.0.0")
+        #expect(settings.httpServerConfiguration.port == 9500)
+        #expect(settings.healthConfiguration.stallTimeout == .seconds(15))
+    }
+}

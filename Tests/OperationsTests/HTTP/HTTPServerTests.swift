@@ -1,7 +1,9 @@
 import CoreMetrics
 import Foundation
+import Logging
 import NIOCore
 import Operations
+import ServiceLifecycle
 import Testing
 
 @Suite("HTTP server", .timeLimit(.minutes(1)))
@@ -217,6 +219,37 @@ struct HTTPServerTests {
             )
             await #expect(throws: HTTPServerError.self) { try await second.run() }
             await #expect(throws: HTTPServerError.self) { try await second.waitUntilBound() }
+        }
+    }
+}
+
+@Suite("HTTP server lifecycle", .timeLimit(.minutes(1)))
+struct HTTPServerLifecycleTests {
+    @Test func gracefulShutdownClosesTheListenerAndIdleConnections() async throws {
+        let server = HTTPServer(
+            configuration: .init(port: 0, idleTimeout: .seconds(30)),
+            health: .healthyAndReady(),
+            metrics: { "" },
+            logger: Logger(label: "test.http")
+        )
+        let group = ServiceGroup(
+            configuration: .init(services: [.init(service: server)], logger: Logger(label: "test.group"))
+        )
+        let clock = ContinuousClock()
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            let port = try await server.waitUntilBound()
+            let idle = try await RawHTTPClient.connect(port: port)
+            #expect(try await RawHTTPClient.get("/healthz", port: port).status == 200)
+
+            let start = clock.now
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+            #expect(clock.now - start < .seconds(5))
+
+            // The idle keep-alive connection was closed, and nobody listens any more.
+            #expect(try await RawHTTPClient.readUntilClosed(idle).isEmpty)
+            await #expect(throws: (any Error).self) { try await RawHTTPClient.connect(port: port) }
         }
     }
 }
