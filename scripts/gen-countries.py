@@ -40,7 +40,7 @@ ALIASES = {
     "MK": ["Macedonia"], "SZ": ["Swaziland"], "MM": ["Burma"], "PS": ["State of Palestine", "Palestinian territories"],
     "VA": ["Holy See", "the Vatican", "Vatican"], "AE": ["UAE", "U.A.E.", "Emirates"], "NL": ["Holland"],
     "VN": ["Viet Nam"], "LA": ["Lao PDR"], "TW": ["Republic of China"], "CN": ["People's Republic of China", "PRC", "Mainland China"],
-    "SA": ["KSA", "Saudi"], "BA": ["Bosnia"], "TL": ["East Timor"], "DE": ["Federal Republic of Germany"],
+    "SA": ["KSA"], "BA": ["Bosnia"], "TL": ["East Timor"], "DE": ["Federal Republic of Germany"],
     "FR": ["French Republic"], "UA": [], "MD": ["Republic of Moldova"], "BY": ["Belarus"],
 }
 

@@ -142,6 +142,11 @@ struct EntityRecognizer {
         var pendingDemonym: Int? = nil
         while i < end {
             let t = toks[i]
+            if state.covered[fi][i] {
+                pendingTitle = false
+                i += 1
+                continue
+            }
             guard t.isWordLike else {
                 if t.kind != .quote { pendingTitle = false }
                 pendingDemonym = nil
@@ -236,6 +241,10 @@ struct EntityRecognizer {
         let names = kb.names
         let next = r.upperBound < s.tokens.upperBound ? toks[r.upperBound] : nil
         if let next, next.kind == .possessive { return false }
+        // A dateline: "SEOUL —", "BRUSSELS (Reuters) -", "KYIV, Ukraine —" at the start of a line.
+        if toks[r.lowerBound].followsNewline, let next, next.kind == .dash || next.text == "(" || next.text == "," {
+            return true
+        }
         if let next, next.isWordLike, names.eventNouns.contains(next.lower) { return true }
         // "Riyadh, Saudi Arabia"
         if let next, next.text == ",", r.upperBound + 1 < s.tokens.upperBound {
@@ -264,9 +273,12 @@ struct EntityRecognizer {
     /// "the European Union (EU)": the acronym becomes a name of the entity.
     private func defineAcronym(after r: Range<Int>, target: Target, field fi: Int, toks: [Token], keys: [String], end: Int, _ state: inout State) {
         let o = r.upperBound
-        guard o + 2 < end, toks[o].text == "(", toks[o + 1].kind == .word, toks[o + 1].isAllCaps, toks[o + 2].text == ")" else { return }
+        guard o + 2 < end, toks[o].text == "(", toks[o + 1].kind == .word, toks[o + 1].isAllCaps, toks[o + 2].text == ")",
+            !state.covered[fi][o + 1]
+        else { return }
         let k = keys[o + 1]
         if state.aliasTable[k] == nil { state.aliasTable[k] = target }
+        add(Span(field: fi, tokens: (o + 1)..<(o + 2), target: target, isMetonym: false), toks, &state)
     }
 
     /// The end of a run of capitalised name words starting at `i`.
@@ -313,6 +325,15 @@ struct EntityRecognizer {
                 j += 1
                 continue
             }
+            // "Chung Eui-yong", "Lee Jae-myung": a lowercase syllable after a hyphen
+            if t.kind == .dash, t.text == "-", j > i + 1, toks[j - 1].isCapitalized, t.start == toks[j - 1].end, j + 1 < end,
+                toks[j + 1].start == t.end, toks[j + 1].kind == .word, !toks[j + 1].isCapitalized,
+                !kb.names.commonWords.contains(toks[j + 1].lower), toks[j + 1].lower.utf8.count <= 6
+            {
+                j += 2
+                lastGood = j
+                continue
+            }
             break
         }
         return max(lastGood, i + 1)
@@ -332,15 +353,24 @@ struct EntityRecognizer {
         let names = kb.names
         var a = run.lowerBound
         var b = run.upperBound
-        // Trim month names and similar, and a common word opening the sentence.
+        // Trim a leading "The" and a common word opening the sentence ("Meanwhile", "Following"),
+        // unless the run is shaped like an organisation ("The Ministry of ...").
+        let shapedLikeOrg = names.orgSuffixes.contains(keys[b - 1])
         if a == firstWord || (a > s.tokens.lowerBound && (toks[a - 1].kind == .quote || toks[a - 1].kind == .symbol || toks[a - 1].text == ":")) {
-            while a < b, toks[a].kind == .word, isCommon(toks[a]) || toks[a].lower == "the", !names.firstNames.contains(toks[a].lower) {
+            if a < b, toks[a].lower == "the" { a += 1 }
+            if a < b, !shapedLikeOrg, !names.orgHeads.contains(keys[a]), toks[a].kind == .word, isCommon(toks[a]),
+                !names.firstNames.contains(toks[a].lower)
+            {
                 a += 1
                 while a < b, toks[a].kind != .word || !toks[a].isCapitalized { a += 1 }
             }
         }
         while a < b, toks[a].kind == .word, names.nonNameWords.contains(keys[a]) || toks[a].lower == "the" { a += 1 }
-        while b > a, toks[b - 1].kind != .word || names.nonNameWords.contains(keys[b - 1]) || !toks[b - 1].isCapitalized { b -= 1 }
+        while b > a, toks[b - 1].kind != .word || names.nonNameWords.contains(keys[b - 1])
+            || (!toks[b - 1].isCapitalized && !(b - 2 > a && toks[b - 2].kind == .dash && toks[b - 2].start == toks[b - 1].start - 1))
+        {
+            b -= 1
+        }
         guard a < b else { return }
         var wordCount = 0
         var allCommon = true
@@ -353,12 +383,24 @@ struct EntityRecognizer {
         let letters = first.text.unicodeScalars.filter(ScalarClass.isLetter).count
         if wordCount == 1 && letters < 2 { return }
 
+        let orgShaped = names.orgSuffixes.contains(lastKey) || names.orgHeads.contains(keys[a])
+            || names.locSuffixes.contains(lastKey) || names.gpeSuffixes.contains(lastKey)
+        if !orgShaped, let and = (a..<b).first(where: { toks[$0].lower == "and" || toks[$0].text == "&" }) {
+            // "BYD and Geely": two names
+            classify(a..<and, sentence: s, firstWord: firstWord, field: fi, fields: fields, keys: keys, afterTitle: afterTitle, ids: ids, demonym: demonym, &state)
+            classify((and + 1)..<b, sentence: s, firstWord: firstWord, field: fi, fields: fields, keys: keys, afterTitle: false, ids: ids, demonym: nil, &state)
+            return
+        }
         var type: EntityType? = nil
         var strength = 1
         let prevIndex = a - 1 >= s.tokens.lowerBound ? a - 1 : nil
         let prevWord = prevIndex.map { toks[$0].lower }
         let next = b < s.tokens.upperBound ? toks[b] : nil
 
+        if let target = state.aliasTable[keys[a..<b].joined(separator: "\u{1F}")] {
+            add(Span(field: fi, tokens: a..<b, target: target, isMetonym: false), toks, &state)
+            return
+        }
         if wordCount == 1 && first.isAllCaps {
             // An acronym the knowledge base lacks: most are organisations.
             if names.nonEntityAcronyms.contains(keys[a]) || letters > 6 || s.isTitleCase { return }
@@ -477,6 +519,14 @@ struct EntityRecognizer {
         }
         var groups: [Group] = []
         var groupById: [String: Int] = [:]
+        // "the Crisis Group" after "the International Crisis Group": one organisation.
+        var remap: [Int: Int] = [:]
+        for (ai, a) in state.locals.enumerated() where a.type == .org {
+            for (bi, b) in state.locals.enumerated() where bi != ai && b.type == .org && b.slug.hasSuffix("-" + a.slug) {
+                remap[ai] = bi
+                break
+            }
+        }
         let spans = state.spans.sorted { ($0.field, $0.start) < ($1.field, $1.start) }
         let fieldKinds = fields.map(\.field)
         for span in spans {
@@ -487,8 +537,8 @@ struct EntityRecognizer {
                 let entry = kb.entries[e]
                 id = entry.id
                 g = Group(id: id, name: entry.name, type: entry.type, kbId: entry.kbId, kbEntry: e)
-            case .local(let l):
-                let local = state.locals[l]
+            case .local(let l0):
+                let local = state.locals[remap[l0] ?? l0]
                 let type = local.type
                 id = EntityIdentifier.make(type: type, name: local.name)
                 g = Group(id: id, name: local.name, type: type, kbId: nil, kbEntry: nil)

@@ -1,0 +1,127 @@
+import Testing
+
+@testable import Extraction
+
+@Suite("Entity recognition")
+struct EntityRecognitionTests {
+    private func names(_ body: String, title: String? = nil) -> [String: EntityType] {
+        var out: [String: EntityType] = [:]
+        for e in Fixtures.entities(body, title: title) { out[e.name] = e.type }
+        return out
+    }
+
+    @Test func surnamesAndSpellingVariantsMergeIntoOnePerson() {
+        let es = Fixtures.entities(
+            "Volodymyr Zelenskyy spoke first. Later Zelensky added that Zelenskiy's office would reply. Marta Kovalchuk, a senior adviser, agreed. Kovalchuk said more talks were needed."
+        )
+        let z = try! #require(Fixtures.entity("Volodymyr Zelensky", in: es))
+        #expect(z.mentionCount == 3)
+        #expect(z.id == "person:volodymyr-zelensky")
+        let k = try! #require(Fixtures.entity("Marta Kovalchuk", in: es))
+        #expect(k.type == .person)
+        #expect(k.mentionCount == 2)
+        #expect(es.count == 2)
+    }
+
+    @Test func acronymsMergeWithTheirFullNames() {
+        let es = Fixtures.entities(
+            "The European Union said the EU would act. The Baltic Grain Council (BGC) met; the BGC later issued a statement. NATO and the North Atlantic Treaty Organization are one."
+        )
+        #expect(Fixtures.entity("European Union", in: es)?.mentionCount == 2)
+        let council = try! #require(Fixtures.entity("Baltic Grain Council", in: es))
+        #expect(council.type == .org)
+        #expect(council.mentionCount == 3)
+        #expect(Fixtures.entity("NATO", in: es)?.mentionCount == 2)
+        #expect(es.count == 3)
+    }
+
+    @Test func capitalsStandForTheirGovernmentUnlessTheTextMeansThePlace() {
+        let es = Fixtures.entities(
+            "Tehran rejected the offer, and Washington said it would wait. The talks held in Vienna ended. Officials in Tehran met later. Moscow's envoy flew to Beijing."
+        )
+        let iran = try! #require(Fixtures.entity("Iran", in: es))
+        #expect(iran.mentions.map(\.text) == ["Tehran"])
+        #expect(Fixtures.entity("United States", in: es)?.mentions.map(\.text) == ["Washington"])
+        #expect(Fixtures.entity("Tehran", in: es)?.type == .gpe)
+        #expect(Fixtures.entity("Vienna", in: es)?.type == .gpe)
+        #expect(Fixtures.entity("Russia", in: es)?.mentions.map(\.text) == ["Moscow"])
+        #expect(Fixtures.entity("Beijing", in: es) != nil)
+        #expect(Fixtures.entity("Washington", in: es) == nil)
+    }
+
+    @Test func theKremlinAndWhiteHouseAreOrganisations() {
+        let n = names("The Kremlin and the White House traded accusations, the Pentagon said.")
+        #expect(n == ["Kremlin": .org, "White House": .org, "Pentagon": .org])
+    }
+
+    @Test func demonymsAndAdjectivesAreNotEntities() {
+        let n = names("Ukrainian and Russian negotiators met European and American diplomats. A Sudanese official and North Korean troops were mentioned.")
+        #expect(n.isEmpty)
+    }
+
+    @Test func possessivesResolveToTheirEntity() {
+        let es = Fixtures.entities("Norway’s proposal and Chile's answer followed NATO’s statement.")
+        #expect(Set(es.map(\.name)) == ["Norway", "Chile", "NATO"])
+        #expect(es.first { $0.name == "Norway" }?.mentions.first?.text == "Norway")
+    }
+
+    @Test func titleWordsAreNotPartOfAPersonsName() {
+        let es = Fixtures.entities("Foreign Minister Tomas Reinholt met Secretary of State Marco Rubio and Gen. Ilse Marten.")
+        #expect(Set(es.map(\.name)) == ["Tomas Reinholt", "Marco Rubio", "Ilse Marten"])
+        #expect(es.allSatisfy { $0.type == .person })
+    }
+
+    @Test func unseenNamesAreTypedFromContext() {
+        let n = names(
+            "Diplomats gathered in Zembrovo on Monday. The Ministry of Coastal Affairs and the Karvel Shipping Company objected. Olek Branski, a senior lawmaker, said the Drava Valley was calm."
+        )
+        #expect(n["Zembrovo"] == .gpe)
+        #expect(n["Ministry of Coastal Affairs"] == .org)
+        #expect(n["Karvel Shipping Company"] == .org)
+        #expect(n["Olek Branski"] == .person)
+        #expect(n["Drava Valley"] == .loc)
+        #expect(n["Diplomats"] == nil)
+        #expect(n["Monday"] == nil)
+    }
+
+    @Test func sentenceInitialCommonWordsAndHeadlineCaseAreNotNames() {
+        let n = names(
+            "Security Guarantees and Reconstruction\nMeanwhile, Estonia said nothing. Following the vote, Latvia agreed.",
+            title: "Leaders Weigh New Security Pact")
+        #expect(n == ["Estonia": .gpe, "Latvia": .gpe])
+    }
+
+    @Test func mentionOffsetsMatchTheTextInTitleAndBody() {
+        let title = "Ñuñoa’s mayor and Zelensky 👋 meet"
+        let body = "Café talk: «Zelensky» met Erdoğan in İstanbul 🇹🇷 and Kraków. Then Zelensky left."
+        let a = Fixtures.engine.entityAnalysis(of: Article(id: "o", body: body, title: title))
+        #expect(!a.mentions.isEmpty)
+        for m in a.mentions {
+            let text = m.field == .title ? title : body
+            #expect(Fixtures.slice(text, m.start, m.end) == m.text)
+        }
+        #expect(a.mentions.contains { $0.field == .title && $0.text == "Zelensky" })
+        let z = try! #require(Fixtures.entity("Volodymyr Zelensky", in: a.entities))
+        #expect(z.mentionCount == 3)
+    }
+
+    @Test func acronymsAreCaseSensitive() {
+        let n = names("Let us know what the US and the EU think of it.")
+        #expect(n == ["United States": .gpe, "European Union": .org])
+    }
+
+    @Test func salienceIsBoundedAndFavoursTheHeadline() {
+        let es = Fixtures.entities("Peru and Chile talked. Peru agreed. Chile waited. Bolivia watched.", title: "Peru signs accord")
+        for e in es { #expect(e.salience >= 0 && e.salience <= 1) }
+        let peru = es.first { $0.name == "Peru" }!.salience
+        let bolivia = es.first { $0.name == "Bolivia" }!.salience
+        #expect(peru > bolivia)
+    }
+
+    @Test func demonymOwnersReachEntitiesPresentAndTheKnowledgeBase() {
+        let a = Fixtures.engine.entityAnalysis(of: Article(id: "d", body: "Ukraine objected. A senior Hungarian official disagreed."))
+        #expect(a.demonymOwners["ukrainian"].map { a.entities[$0].name } == "Ukraine")
+        #expect(a.ownerOfDemonym("hungarian")?.name == "Hungary")
+        #expect(a.ownerOfDemonym("hungarian")?.entityId == "gpe:hungary")
+    }
+}
