@@ -199,7 +199,10 @@ struct EntityRecognizer {
                 i += n
                 continue
             }
-            if t.kind == .word, t.isCapitalized, !headline {
+            if t.kind == .word, t.isCapitalized,
+                !headline
+                    || (kb.names.firstNames.contains(t.lower) && i + 1 < end && toks[i + 1].isCapitalized && !isCommon(toks[i + 1]))
+            {
                 let j = scanRun(from: i, toks: toks, keys: keys, ids: ids, end: end)
                 classify(
                     i..<j, sentence: s, firstWord: firstWord, field: fi, fields: fields, keys: keys, afterTitle: pendingTitle,
@@ -276,6 +279,12 @@ struct EntityRecognizer {
         guard o + 2 < end, toks[o].text == "(", toks[o + 1].kind == .word, toks[o + 1].isAllCaps, toks[o + 2].text == ")",
             !state.covered[fi][o + 1]
         else { return }
+        // The acronym must start like the name and must not name something else ("KYIV, Ukraine (AP)").
+        let acronym = toks[o + 1]
+        guard let initial = acronym.lower.unicodeScalars.first,
+            toks[r].contains(where: { $0.isCapitalized && $0.lower.unicodeScalars.first == initial })
+        else { return }
+        if let other = kb.entryIndex(named: acronym.text), target != .kb(other) { return }
         let k = keys[o + 1]
         if state.aliasTable[k] == nil { state.aliasTable[k] = target }
         add(Span(field: fi, tokens: (o + 1)..<(o + 2), target: target, isMetonym: false), toks, &state)

@@ -93,12 +93,17 @@ public struct KnowledgeBase: Sendable {
     /// The entry whose canonical name or alias is `name` (as written; acronyms case-sensitive).
     /// - Parameter name: A name as it would appear in text.
     public func entry(named name: String) -> KnowledgeBaseEntry? {
+        entryIndex(named: name).map { entries[$0] }
+    }
+
+    /// The index in ``entries`` of the entry named `name`.
+    func entryIndex(named name: String) -> Int? {
         let field = AnalyzedField(field: .body, text: name)
         let ids = vocabulary.ids(of: field.tokens)
         guard !ids.isEmpty, let m = gazetteer.longestMatch(in: field.tokens, ids: ids, at: 0, limit: ids.count),
             m.length == ids.count
         else { return nil }
-        return entries[gazetteer.aliases[Int(m.aliases[0])].entry]
+        return gazetteer.aliases[Int(m.aliases[0])].entry
     }
 
     /// The owner of a lowercased demonym ("ukrainian" → Ukraine).

@@ -83,7 +83,12 @@ struct SentenceSplitter {
                     }
                 }
             }
-            let titleCase = content >= 2 && capitalized * 4 >= content * 3
+            var titleCase = content >= 2 && capitalized * 4 >= content * 3
+            if titleCase, let firstWord = lineTokens.first(where: { tokens[$0].kind == .word }),
+                TextLexicon.creditLineStarts.contains(tokens[firstWord].lower)
+            {
+                titleCase = false
+            }
             let boilerplate = !isTitle && isBoilerplate(lineTokens, tokens, words: words)
             if isTitle {
                 for x in s..<e {

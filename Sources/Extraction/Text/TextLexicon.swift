@@ -38,6 +38,10 @@ enum TextLexicon {
         "filed under", "posted in", "comments", "print this", "email this", "tweet this",
     ]
 
+    /// First words of credit lines ("Reporting by …; Editing by …"): their capitals are names,
+    /// not headline case.
+    static let creditLineStarts: Set<String> = ["reporting", "writing", "editing", "additional", "compiled", "by", "written", "edited", "photo", "photos", "video"]
+
     /// A boilerplate line holds at most this many words.
     static let boilerplateMaxWords = 12
 }
