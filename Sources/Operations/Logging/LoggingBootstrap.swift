@@ -10,7 +10,8 @@ public enum LoggingBootstrap {
     ///   - label: The logger's label.
     ///   - format: Text or JSON lines.
     ///   - level: Lowest level written.
-    ///   - environment: Read for `JOURNAL_STREAM` (text format leaves out timestamps under journald).
+    ///   - environment: Read for `JOURNAL_STREAM`: when it names standard error's stream, the text
+    ///     format leaves out timestamps and adds syslog priorities for journald.
     ///     Default: the process environment.
     ///   - output: Where lines go. Default: standard error.
     public static func makeHandler(
@@ -25,7 +26,7 @@ public enum LoggingBootstrap {
         case .json:
             return JSONLogHandler(label: label, level: level, output: output, metadataProvider: metadataProvider)
         case .text:
-            let journald = !(environment["JOURNAL_STREAM"] ?? "").isEmpty
+            let journald = JournalStream.isStandardError(environment: environment)
             return TextLogHandler(
                 label: label, level: level, journald: journald, output: output, metadataProvider: metadataProvider)
         }

@@ -2,7 +2,7 @@ import Logging
 
 /// Writes human-readable lines: `2026-11-23T10:00:00.123Z info stancewire: message key=value`.
 ///
-/// Under journald (``journald`` true, e.g. `JOURNAL_STREAM` set) the timestamp is left out, since
+/// Under journald (`journald` true: `JOURNAL_STREAM` names standard error) the timestamp is left out, since
 /// the journal stamps each line itself, and the line starts with the syslog priority (`<6>`), so
 /// `journalctl -p warning` filters by level.
 public struct TextLogHandler: LogHandler {

@@ -48,7 +48,7 @@ struct LogHandlerTests {
         let collector = LineCollector()
         let logger = Logger(label: "stancewire") { label in
             LoggingBootstrap.makeHandler(
-                label: label, format: .text, level: .info, environment: ["JOURNAL_STREAM": "8:12345"],
+                label: label, format: .text, level: .info, environment: ["JOURNAL_STREAM": standardErrorStream()],
                 output: collector.output)
         }
         logger.warning("broker down", metadata: ["kafka.broker": "k1:9092", "reason": "connection refused"])
@@ -70,6 +70,13 @@ struct LogHandlerTests {
         #expect(ISO8601DateFormatter.withFractionalSeconds.date(from: timestamp) != nil)
         #expect(line.hasSuffix(" trace stancewire: tick\n"))
     }
+}
+
+/// `device:inode` of this process's standard error, as systemd would set `JOURNAL_STREAM`.
+private func standardErrorStream() -> String {
+    var info = stat()
+    fstat(2, &info)
+    return "\(info.st_dev):\(info.st_ino)"
 }
 
 extension ISO8601DateFormatter {
