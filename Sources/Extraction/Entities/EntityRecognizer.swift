@@ -413,6 +413,7 @@ struct EntityRecognizer {
         if wordCount == 1 && first.isAllCaps {
             // An acronym the knowledge base lacks: most are organisations.
             if names.nonEntityAcronyms.contains(keys[a]) || letters > 6 || s.isTitleCase { return }
+            if letters >= 3, names.commonWords.contains(first.lower) { return }  // "NOT", "WILL": emphasis
             if first.text.unicodeScalars.contains(where: { $0 == "." }) { return }
             type = .org
         } else if names.orgSuffixes.contains(lastKey) && (wordCount >= 2 || !isCommon(toks[b - 1])) {
@@ -445,7 +446,9 @@ struct EntityRecognizer {
         } else if let prevWord, names.locativePrepositions.contains(prevWord), prevWord != "to", next?.kind != .possessive {
             type = .gpe
             strength = 1
-        } else if wordCount >= 2, wordCount <= 4, !allCommon, (a..<b).allSatisfy({ toks[$0].kind == .word || toks[$0].kind == .dash }) {
+        } else if wordCount >= 2, wordCount <= 4, !allCommon, !isCommon(toks[b - 1]),
+            (a..<b).allSatisfy({ (toks[$0].kind == .word && !toks[$0].isAllCaps) || toks[$0].kind == .dash })
+        {
             type = .person
             strength = 1
         }
@@ -603,7 +606,7 @@ struct EntityRecognizer {
                 for d in kb.entries[e].demonyms { demonymOwners[d.lowercased()] = index }
             }
         }
-        mentions.sort { ($0.field == .title ? 0 : 1, $0.start) < ($1.field == .title ? 0 : 1, $1.start) }
+        mentions.sort { ($0.field == .title ? 0 : 1 << 40) + $0.start < ($1.field == .title ? 0 : 1 << 40) + $1.start }
         return EntityAnalysis(entities: entities, mentions: mentions, demonymOwners: demonymOwners, knownDemonyms: kb.demonymOwners)
     }
 }

@@ -16,6 +16,8 @@ struct PhraseTrie: Sendable {
     private var edges: [UInt64: Int32] = [:]
     /// Payload per node, `-1` when no phrase ends there.
     private var payloads: [Int32] = [-1]
+    /// Per word id, whether a phrase starts with it (an array test, no hashing).
+    private var starts: [Bool] = []
 
     /// The number of phrases stored.
     private(set) var phraseCount = 0
@@ -28,6 +30,11 @@ struct PhraseTrie: Sendable {
     /// Stores `words` with `payload`; a phrase stored twice keeps the later payload.
     mutating func insert(_ words: [Int32], payload: Int32) {
         guard !words.isEmpty else { return }
+        if words[0] >= 0 {
+            let first = Int(words[0])
+            if first >= starts.count { starts += [Bool](repeating: false, count: first + 1 - starts.count) }
+            starts[first] = true
+        }
         var node: Int32 = 0
         for w in words {
             let k = Self.key(node, w)
@@ -47,7 +54,7 @@ struct PhraseTrie: Sendable {
     /// Whether some phrase starts with `word`.
     @inline(__always)
     func startsPhrase(_ word: Int32) -> Bool {
-        word >= 0 && edges[Self.key(0, word)] != nil
+        word >= 0 && Int(word) < starts.count && starts[Int(word)]
     }
 
     /// The longest phrase starting at token `start`.
@@ -60,7 +67,7 @@ struct PhraseTrie: Sendable {
     ///     such as a possessive or a hyphen, a filler word such as "the").
     ///   - maxSkips: How many tokens may be passed over in one match.
     func longestMatch(ids: [Int32], from start: Int, limit: Int, skippable: [Bool], maxSkips: Int) -> Match? {
-        guard start < limit, ids[start] >= 0, var node = edges[Self.key(0, ids[start])] else { return nil }
+        guard start < limit, startsPhrase(ids[start]), var node = edges[Self.key(0, ids[start])] else { return nil }
         var best: Match?
         if payloads[Int(node)] >= 0 { best = Match(start: start, end: start + 1, payload: payloads[Int(node)]) }
         var i = start + 1

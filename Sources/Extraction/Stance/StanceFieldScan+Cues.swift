@@ -139,7 +139,7 @@ extension StanceFieldScan {
         var words = 0
         while k < field.tokens.count, words < 3 {
             if topicAt[k] >= 0 { return true }
-            if field.tokens[k].isWordLike { words += 1 }
+            if wordLike[k] { words += 1 }
             k += 1
         }
         return false
@@ -160,7 +160,7 @@ extension StanceFieldScan {
         var j = start
         while j < end {
             if topicAt[j] >= 0 { return false }
-            if field.tokens[j].kind == .punctuation { return false }
+            if kind[j] == .punctuation { return false }
             j += 1
         }
         return true
@@ -183,7 +183,6 @@ extension StanceFieldScan {
     /// starts with a relative pronoun, whose antecedent may be the target; `participial`
     /// whether it is a participle clause, whose subject is the main clause's.
     func clauseBounds(around cue: CueMatch, in range: Range<Int>) -> (start: Int, end: Int, relative: Bool, participial: Bool) {
-        let tokens = field.tokens
         var start = range.lowerBound
         var relative = false
         var participial = false
@@ -195,11 +194,11 @@ extension StanceFieldScan {
                 start = j + 1
                 break
             }
-            if c.contains(.clauseBoundary) || tokens[j].lower == ";" {
+            if c.contains(.clauseBoundary) || punct[j] == Self.semicolon {
                 start = j + 1
                 break
             }
-            if j > range.lowerBound, tokens[j - 1].lower == ",", tokens[j].lower.hasSuffix("ing") {
+            if j > range.lowerBound, punct[j - 1] == Self.comma, gerund[j] {
                 start = j  // ", viewing …"
                 participial = true
                 break
@@ -210,12 +209,12 @@ extension StanceFieldScan {
         var k = cue.end
         while k < range.upperBound {
             let c = classes[k]
-            if c.contains(.clauseBoundary) || tokens[k].lower == ";" {
+            if c.contains(.clauseBoundary) || punct[k] == Self.semicolon {
                 end = k
                 break
             }
-            if tokens[k].lower == ",", k + 1 < range.upperBound,
-                classes[k + 1].contains(.relativePronoun) || tokens[k + 1].lower.hasSuffix("ing")
+            if punct[k] == Self.comma, k + 1 < range.upperBound,
+                classes[k + 1].contains(.relativePronoun) || gerund[k + 1]
             {
                 // ", which …" and ", viewing …" open a new clause.
                 end = k
@@ -233,11 +232,10 @@ extension StanceFieldScan {
         var j = index - 1
         var words = 0
         while j >= floor, words < 4 {
-            let t = field.tokens[j]
-            if t.kind == .punctuation || mentionAt[j] >= 0 || topicAt[j] >= 0 { break }
+            if kind[j] == .punctuation || mentionAt[j] >= 0 || topicAt[j] >= 0 { break }
             if classes[j].contains(.negator) { negations += 1 }
             if classes[j].contains(.hedge) { hedged = true }
-            if t.isWordLike { words += 1 }
+            if wordLike[j] { words += 1 }
             j -= 1
         }
         return (negations, hedged)
@@ -261,13 +259,12 @@ extension StanceFieldScan {
         var j = cue.start - 1
         var words = 0
         while j >= floor, words < 4 {
-            let t = field.tokens[j]
             if classes[j].contains(.beVerb) { return true }
-            if words == 0, t.kind == .possessive || t.kind == .quote, j >= 1, mentionAt[j - 1] >= 0 || t.kind == .quote {
+            if words == 0, kind[j] == .possessive || kind[j] == .quote, j >= 1, mentionAt[j - 1] >= 0 || kind[j] == .quote {
                 return true
             }
-            if t.kind == .punctuation || mentionAt[j] >= 0 || inCue[j] && !classes[j].contains(.beVerb) { return false }
-            if t.isWordLike { words += 1 }
+            if kind[j] == .punctuation || mentionAt[j] >= 0 || inCue[j] && !classes[j].contains(.beVerb) { return false }
+            if wordLike[j] { words += 1 }
             j -= 1
         }
         return false
@@ -358,11 +355,10 @@ extension StanceFieldScan {
     /// "Russia's demand", "its demand": the possessor right before a noun cue, allowing two
     /// modifiers in between ("Russia's long-standing demand").
     func possessor(before index: Int) -> Int? {
-        let tokens = field.tokens
         var j = index - 1
         var skipped = 0
         while j >= 0, skipped <= 2 {
-            if tokens[j].kind == .possessive {
+            if kind[j] == .possessive {
                 let k = j - 1
                 guard k >= 0, mentionAt[k] >= 0 else { return nil }
                 let e = mentions[Int(mentionAt[k])].entity
@@ -372,7 +368,7 @@ extension StanceFieldScan {
                 let r = resolvePronoun(at: j)
                 return r >= 0 ? r : nil
             }
-            guard tokens[j].kind == .word, !tokens[j].isCapitalized, mentionAt[j] < 0 else { return nil }
+            guard kind[j] == .word, !capital[j], mentionAt[j] < 0 else { return nil }
             skipped += 1
             j -= 1
         }
@@ -395,15 +391,14 @@ extension StanceFieldScan {
     /// "…, X said." covers what precedes it.
     func findFrames(_ s: Int) -> [Frame] {
         let range = field.sentences[s].tokens
-        let tokens = field.tokens
         var frames: [Frame] = []
         for v in range where classes[v].contains(.speechVerb) && mentionAt[v] < 0 && quoteAt[v] < 0 {
-            if tokens[v].isCapitalized, v > range.lowerBound { continue }
+            if capital[v], v > range.lowerBound { continue }
             // Words left after the verb, up to the end of the sentence.
             var rest = 0
             var j = v + 1
             while j < range.upperBound {
-                if tokens[j].isWordLike { rest += 1 }
+                if wordLike[j] { rest += 1 }
                 j += 1
             }
             // Reported speech opens with "that" or a colon within a few tokens ("told
@@ -411,7 +406,7 @@ extension StanceFieldScan {
             var opens = false
             var q = v + 1
             while q < min(range.upperBound, v + 5) {
-                if classes[q].contains(.complementizer) || tokens[q].lower == ":" {
+                if classes[q].contains(.complementizer) || punct[q] == Self.colon {
                     opens = true
                     break
                 }
@@ -433,7 +428,7 @@ extension StanceFieldScan {
         if first < range.upperBound, classes[first].contains(.preposition) || classes[first].contains(.beneficiaryMarker) {
             var j = first + 1
             while j < min(range.upperBound, first + 7) {
-                if tokens[j].lower == "," {
+                if punct[j] == Self.comma {
                     let holders = localSubjectOrOwner(before: j, floor: first)
                     if !holders.isEmpty { frames.append(Frame(range: (j + 1)..<range.upperBound, holders: holders)) }
                     break
@@ -454,7 +449,7 @@ extension StanceFieldScan {
                 return isHolderType(e) && entities[e].type != .loc ? [e] : []
             }
             if classes[j].contains(.holderNoun), let owner = demonymOwner(before: j) { return [owner] }
-            if !(classes[j].contains(.holderNoun) || classes[j].contains(.filler) || field.tokens[j].kind == .possessive) {
+            if !(classes[j].contains(.holderNoun) || classes[j].contains(.filler) || kind[j] == .possessive) {
                 return []
             }
             j -= 1
@@ -523,11 +518,10 @@ extension StanceFieldScan {
                 continue
             }
             if !out.isEmpty {
-                let t = field.tokens[j]
                 let c = classes[j]
-                if c.contains(.coordinator) || t.lower == "," {
+                if c.contains(.coordinator) || punct[j] == Self.comma {
                     linked = true
-                } else if !(c.contains(.filler) || t.kind == .possessive || t.kind == .quote || mentionAt[j] >= 0
+                } else if !(c.contains(.filler) || kind[j] == .possessive || kind[j] == .quote || mentionAt[j] >= 0
                     || demonymAt[j] >= 0)
                 {
                     if !linked { break }
@@ -553,7 +547,7 @@ extension StanceFieldScan {
             lower = range.lowerBound
             var j = upper - 1
             while j >= range.lowerBound {
-                if classes[j].contains(.clauseBoundary) || field.tokens[j].lower == ";" {
+                if classes[j].contains(.clauseBoundary) || punct[j] == Self.semicolon {
                     lower = j + 1
                     break
                 }
@@ -597,8 +591,7 @@ extension StanceFieldScan {
                     let e = mentions[Int(mentionAt[j])].entity
                     return isHolderType(e) ? (e, j) : nil
                 }
-                let kind = field.tokens[j].kind
-                if kind != .possessive && kind != .quote { return nil }
+                if kind[j] != .possessive && kind[j] != .quote { return nil }
                 looked += 1
                 j -= 1
             }
@@ -611,7 +604,7 @@ extension StanceFieldScan {
                 let e = mentions[Int(mentionAt[j])].entity
                 return isHolderType(e) ? (e, j) : nil
             }
-            if field.tokens[j].kind == .punctuation { return nil }
+            if kind[j] == .punctuation { return nil }
             j += 1
         }
         return nil
@@ -644,7 +637,7 @@ extension StanceFieldScan {
         let sentence = field.sentences[s]
         let tokens = field.tokens
         let cueStart = tokens[cue.start].start
-        let cueText = field.slice(cueStart, tokens[cue.end - 1].end)
+        let cueText = text(cueStart, tokens[cue.end - 1].end)
         var lo = sentence.start
         var hi = sentence.end
         let maxChars = max(1, configuration.maxEvidenceCharacters)
@@ -653,7 +646,13 @@ extension StanceFieldScan {
             hi = min(sentence.end, lo + maxChars)
             lo = max(sentence.start, hi - maxChars)
         }
-        let evidence = Evidence(field: field.field, start: lo, end: hi, text: field.slice(lo, hi))
+        let evidence: Evidence
+        if let last = lastEvidence, last.start == lo, last.end == hi {
+            evidence = last
+        } else {
+            evidence = Evidence(field: field.field, start: lo, end: hi, text: text(lo, hi))
+            lastEvidence = evidence
+        }
         for holder in holders {
             let holderId = entities[holder.entity].id
             for var target in targets {

@@ -14,6 +14,17 @@ struct StanceFieldScan {
     /// Mentions of this field, in text order.
     let mentions: [ResolvedMention]
 
+    /// Per-token copies of what the hot loops read, so they never copy a `Token` (and its
+    /// strings): kind, capitalisation, word-likeness, punctuation code, "-ing" after a comma.
+    var kind: [Token.Kind]
+    var capital: [Bool]
+    var wordLike: [Bool]
+    var punct: [UInt8]
+    var gerund: [Bool]
+    static let comma: UInt8 = 1
+    static let semicolon: UInt8 = 2
+    static let colon: UInt8 = 3
+    static let otherPunctuation: UInt8 = 4
     /// Word id per token.
     var ids: [Int32]
     /// Word classes per token (including multi-word markers on their first token).
@@ -33,6 +44,8 @@ struct StanceFieldScan {
     /// The holder (entity index) of each sentence's subject, or -1.
     var sentenceSubject: [Int32]
 
+    /// The last evidence built, reused by the next cue of the same span.
+    var lastEvidence: Evidence?
     var quoteSpans: [QuoteSpan] = []
     var topicMatches: [TopicMatch] = []
     /// Cues per sentence, in text order.
@@ -96,6 +109,11 @@ struct StanceFieldScan {
         self.baseEntityCount = analysis.entities.count
         self.mentions = analysis.mentions.filter { $0.field == field.field }
         let n = field.tokens.count
+        kind = [Token.Kind](repeating: .word, count: n)
+        capital = [Bool](repeating: false, count: n)
+        wordLike = [Bool](repeating: false, count: n)
+        punct = [UInt8](repeating: 0, count: n)
+        gerund = [Bool](repeating: false, count: n)
         ids = [Int32](repeating: StanceVocabulary.none, count: n)
         classes = [StanceWordClass](repeating: [], count: n)
         topicSkippable = [Bool](repeating: false, count: n)
@@ -105,6 +123,23 @@ struct StanceFieldScan {
         quoteAt = [Int32](repeating: -1, count: n)
         topicAt = [Int32](repeating: -1, count: n)
         sentenceSubject = [Int32](repeating: -1, count: field.sentences.count)
+    }
+
+    /// The text between two scalar offsets, transcoded in one pass.
+    func text(_ start: Int, _ end: Int) -> String {
+        let scalars = field.scalars
+        let lo = max(0, min(start, scalars.count))
+        let hi = max(lo, min(end, scalars.count))
+        return String(unsafeUninitializedCapacity: (hi - lo) * 4) { buffer in
+            var n = 0
+            for k in lo..<hi {
+                UTF8.encode(scalars[k]) { byte in
+                    buffer[n] = byte
+                    n += 1
+                }
+            }
+            return n
+        }
     }
 
     // MARK: - Driver
@@ -130,12 +165,15 @@ struct StanceFieldScan {
     mutating func buildTables() {
         let tokens = field.tokens
         var entityIndexById: [String: Int] = [:]
-        for (i, e) in entities.enumerated() { entityIndexById[e.id] = i }
+        var indexed = false
         for (mi, m) in mentions.enumerated() {
             for t in m.tokens where t < tokens.count { mentionAt[t] = Int32(mi) }
         }
         for i in tokens.indices {
             let token = tokens[i]
+            kind[i] = token.kind
+            capital[i] = token.isCapitalized
+            wordLike[i] = token.isWordLike
             switch token.kind {
             case .word:
                 var id = lexicon.vocabulary.id(of: token.lower)
@@ -145,12 +183,15 @@ struct StanceFieldScan {
                 }
                 ids[i] = id
                 if id >= 0 { classes[i] = lexicon.classes(of: id) }
-                if token.isCapitalized, mentionAt[i] < 0 {
+                if token.isCapitalized, mentionAt[i] < 0, let owner = analysis.knownDemonyms[token.lower] {
+                    topicSkippable[i] = true
                     if let index = analysis.demonymOwners[token.lower], index < entities.count {
-                        topicSkippable[i] = true
                         demonymAt[i] = Int32(index)
-                    } else if let owner = analysis.knownDemonyms[token.lower] {
-                        topicSkippable[i] = true
+                    } else {
+                        if !indexed {
+                            for (k, e) in entities.enumerated() { entityIndexById[e.id] = k }
+                            indexed = true
+                        }
                         if let index = entityIndexById[owner.entityId] {
                             demonymAt[i] = Int32(index)
                         } else if configuration.addsDemonymOwners {
@@ -168,9 +209,20 @@ struct StanceFieldScan {
             case .possessive, .dash, .quote, .apostrophe:
                 topicSkippable[i] = true
                 cueSkippable[i] = true
+            case .punctuation:
+                switch token.text.unicodeScalars.first {
+                case ",": punct[i] = Self.comma
+                case ";": punct[i] = Self.semicolon
+                case ":": punct[i] = Self.colon
+                default: punct[i] = Self.otherPunctuation
+                }
             default:
                 break
             }
+        }
+        // A participle after a comma opens a clause (", citing …").
+        for i in tokens.indices.dropFirst() where punct[i - 1] == Self.comma && kind[i] == .word {
+            gerund[i] = tokens[i].lower.hasSuffix("ing")
         }
         // Multi-word markers ("according to", "rather than") mark their first token.
         for i in tokens.indices where lexicon.markerTrie.startsPhrase(ids[i]) {
@@ -224,10 +276,9 @@ struct StanceFieldScan {
             let range = sentence.tokens
             var i = range.lowerBound
             while i < range.upperBound, cues.count < Self.maxCuesPerSentence {
-                let token = tokens[i]
                 let midCapital =
-                    token.isCapitalized && i > range.lowerBound && tokens[i - 1].kind != .quote
-                    && tokens[i - 1].lower != ":"
+                    capital[i] && i > range.lowerBound && kind[i - 1] != .quote
+                    && punct[i - 1] != Self.colon
                 if mentionAt[i] < 0, topicAt[i] < 0, !midCapital, lexicon.cueTrie.startsPhrase(ids[i]),
                     let m = lexicon.cueTrie.longestMatch(
                         ids: ids, from: i, limit: range.upperBound, skippable: cueSkippable, maxSkips: 2)
@@ -246,20 +297,18 @@ struct StanceFieldScan {
     /// Flips topics preceded by an inverter or a negator ("lifting sanctions", "without
     /// Kyiv's consent", "no concessions"), looking back at most three words and not into a cue.
     mutating func signTopics() {
-        let tokens = field.tokens
         for index in topicMatches.indices {
             let m = topicMatches[index]
             let floor = field.sentences[m.sentence].tokens.lowerBound
             var j = m.start - 1
             var seen = 0
             while j >= floor, seen < 3 {
-                let t = tokens[j]
-                if topicAt[j] >= 0 || inCue[j] || t.kind == .punctuation { break }
+                if topicAt[j] >= 0 || inCue[j] || kind[j] == .punctuation { break }
                 if classes[j].contains(.inverter) || classes[j].contains(.negator) {
                     topicMatches[index].sign = -m.sign
                     break
                 }
-                if t.isWordLike { seen += 1 }
+                if wordLike[j] { seen += 1 }
                 j -= 1
             }
         }
@@ -379,11 +428,11 @@ struct StanceFieldScan {
     func isEligibleSubject(mention m: ResolvedMention) -> Bool {
         let tokens = field.tokens
         let after = m.tokens.upperBound
-        if after < tokens.count, tokens[after].kind == .possessive { return false }
+        if after < tokens.count, kind[after] == .possessive { return false }
         // "US-Russia negotiations": names joined by a dash modify a noun.
-        if after + 1 < tokens.count, tokens[after].kind == .dash, mentionAt[after + 1] >= 0 { return false }
+        if after + 1 < tokens.count, kind[after] == .dash, mentionAt[after + 1] >= 0 { return false }
         let before = m.tokens.lowerBound
-        if before >= 2, tokens[before - 1].kind == .dash, mentionAt[before - 2] >= 0 { return false }
+        if before >= 2, kind[before - 1] == .dash, mentionAt[before - 2] >= 0 { return false }
         let sentenceStart = field.sentences[tokens[m.tokens.lowerBound].sentence].tokens.lowerBound
         var j = m.tokens.lowerBound - 1
         var looked = 0
@@ -391,11 +440,11 @@ struct StanceFieldScan {
             let c = classes[j]
             if c.contains(.preposition) || c.contains(.agentMarker) || c.contains(.beneficiaryMarker) {
                 // "Secretary of State Marco Rubio": a preposition inside a title.
-                let inTitle = j > sentenceStart && tokens[j - 1].isCapitalized && tokens[j + 1].isCapitalized
+                let inTitle = j > sentenceStart && capital[j - 1] && capital[j + 1]
                 if !inTitle { return false }
             }
             if c.contains(.title) || c.contains(.filler) || demonymAt[j] >= 0 || mentionAt[j] >= 0
-                || tokens[j].isCapitalized
+                || capital[j]
             {
                 looked += 1
                 j -= 1
@@ -417,7 +466,7 @@ struct StanceFieldScan {
                 let e = Int(demonymAt[j])
                 return entities[e].type == .gpe ? e : nil
             }
-            if mentionAt[j] >= 0 || !field.tokens[j].isWordLike { return nil }
+            if mentionAt[j] >= 0 || !wordLike[j] { return nil }
             looked += 1
             j -= 1
         }
@@ -433,13 +482,13 @@ struct StanceFieldScan {
         while j >= floor, rounds < 3 {
             // Skip "the", "both".
             while j >= floor, classes[j].contains(.filler), mentionAt[j] < 0 { j -= 1 }
-            guard j >= floor, classes[j].contains(.coordinator) || field.tokens[j].lower == "," else { return }
+            guard j >= floor, classes[j].contains(.coordinator) || punct[j] == Self.comma else { return }
             j -= 1
             while j >= floor, classes[j].contains(.filler), mentionAt[j] < 0 { j -= 1 }
             guard j >= floor else { return }
             if mentionAt[j] >= 0 {
                 let m = mentions[Int(mentionAt[j])]
-                guard isHolderType(m.entity), field.tokens[m.tokens.upperBound].kind != .possessive else { return }
+                guard isHolderType(m.entity), kind[m.tokens.upperBound] != .possessive else { return }
                 if !holders.contains(m.entity) { holders.append(m.entity) }
                 j = m.tokens.lowerBound - 1
             } else if demonymAt[j] >= 0, entities[Int(demonymAt[j])].type == .gpe {
@@ -457,7 +506,6 @@ struct StanceFieldScan {
     /// unnamed official, or the antecedent of "which"/"who". Stops at a clause boundary, a
     /// "that" or a speech verb (the frame's speaker is found separately).
     func localSubject(before index: Int, floor: Int) -> [Int] {
-        let tokens = field.tokens
         var j = index - 1
         let limit = max(floor, index - configuration.maxHolderDistance)
         while j >= limit {
@@ -476,7 +524,7 @@ struct StanceFieldScan {
                 let r = resolvePronoun(at: j)
                 return r >= 0 ? [r] : []
             }
-            if c.contains(.holderNoun), j >= 2, tokens[j - 1].kind == .possessive, mentionAt[j - 2] >= 0 {
+            if c.contains(.holderNoun), j >= 2, kind[j - 1] == .possessive, mentionAt[j - 2] >= 0 {
                 // "Trump's administration", "Ukraine's position".
                 let e = mentions[Int(mentionAt[j - 2])].entity
                 if isHolderType(e) { return [e] }
@@ -491,7 +539,7 @@ struct StanceFieldScan {
             if c.contains(.relativePronoun) {
                 // "Turkey, which has offered ...": the antecedent right before.
                 var k = j - 1
-                if k >= 0, tokens[k].lower == "," { k -= 1 }
+                if k >= 0, punct[k] == Self.comma { k -= 1 }
                 if k >= 0, mentionAt[k] >= 0 {
                     let m = mentions[Int(mentionAt[k])]
                     if isHolderType(m.entity) { return [m.entity] }
@@ -501,7 +549,7 @@ struct StanceFieldScan {
             // "… but emphasized", "but was considering": an elided subject is the one before.
             if c.contains(.clauseBoundary), index - j > 3 { return [] }
             if c.contains(.complementizer) || c.contains(.speechVerb) { return [] }
-            if tokens[j].kind == .punctuation, tokens[j].lower == ";" || tokens[j].lower == ":" { return [] }
+            if kind[j] == .punctuation, punct[j] == Self.semicolon || punct[j] == Self.colon { return [] }
             j -= 1
         }
         return []
@@ -513,7 +561,7 @@ struct StanceFieldScan {
         let tokens = field.tokens
         var openAt = -1
         var spans: [(Int, Int)] = []
-        for i in tokens.indices where tokens[i].kind == .quote {
+        for i in tokens.indices where kind[i] == .quote {
             switch tokens[i].text {
             case "\u{201C}", "\u{00AB}", "\u{201E}":
                 openAt = i
@@ -533,7 +581,7 @@ struct StanceFieldScan {
         }
         for (open, close) in spans {
             var words = 0
-            for t in (open + 1)..<close where tokens[t].isWordLike { words += 1 }
+            for t in (open + 1)..<close where wordLike[t] { words += 1 }
             guard words >= configuration.minimumQuoteWords else { continue }
             let index = Int32(quoteSpans.count)
             quoteSpans.append(QuoteSpan(open: open, close: close, speaker: -1))
@@ -547,7 +595,7 @@ struct StanceFieldScan {
             var end = tokens[span.close].start
             if end - start > configuration.maxQuoteCharacters { end = start + configuration.maxQuoteCharacters }
             let speakerId = span.speaker >= 0 ? entities[Int(span.speaker)].id : nil
-            quotes.append(Quote(speaker: speakerId, text: field.slice(start, end), field: field.field, start: start, end: end))
+            quotes.append(Quote(speaker: speakerId, text: text(start, end), field: field.field, start: start, end: end))
         }
     }
 
@@ -558,7 +606,7 @@ struct StanceFieldScan {
         var j = span.close + 1
         let upper = min(tokens.count, span.close + 13)
         while j < upper {
-            if tokens[j].kind == .quote || tokens[j].followsNewline { break }
+            if kind[j] == .quote || tokens[j].followsNewline { break }
             if classes[j].contains(.speechVerb), mentionAt[j] < 0 {
                 let before = localSubject(before: j, floor: span.close + 1)
                 if let first = before.first { return first }
@@ -571,7 +619,7 @@ struct StanceFieldScan {
         var k = span.open - 1
         let lower = max(0, span.open - 4)
         while k >= lower {
-            if tokens[k].kind == .quote { break }
+            if kind[k] == .quote { break }
             if classes[k].contains(.speechVerb), mentionAt[k] < 0 {
                 let floor = field.sentences[tokens[k].sentence].tokens.lowerBound
                 if let first = localSubject(before: k, floor: floor).first { return first }

@@ -15,13 +15,39 @@ struct StanceVocabulary: Sendable {
     private var explicit: [String: Int32] = [:]
     /// Generated inflections.
     private var generated: [String: Int32] = [:]
-    /// Lookup table built by ``finalize()``.
-    private var table: [String: Int32] = [:]
+    /// Open-addressing table built by ``finalize()``: each slot packs the top 40 bits of a
+    /// 64-bit FNV-1a hash of the form's UTF-8 with its id + 1 in the low 24 bits (0 marks an
+    /// empty slot), so a lookup touches one 8-byte slot and hashes in a few nanoseconds. With
+    /// a few thousand forms a 40-bit collision with an unrelated word is negligible.
+    private var slots: [UInt64] = [0]
+    private var mask = 0
+    /// A 64 Kbit presence filter on 16 hash bits: most words of a text are not lexicon
+    /// words, and this rejects them from L1 cache without touching the larger table.
+    private var filter = [UInt64](repeating: 0, count: 1024)
+    private static let idBits: UInt64 = 0xFF_FFFF
 
     /// The id of a surface form (already lowercased), or ``none``.
     @inline(__always)
     func id(of lower: String) -> Int32 {
-        table[lower] ?? Self.none
+        let h = Self.hash(lower) & ~Self.idBits
+        let bit = Int(truncatingIfNeeded: h >> 24) & 0xFFFF
+        if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return Self.none }
+        var i = Int(truncatingIfNeeded: h >> 40) & mask
+        while true {
+            let slot = slots[i]
+            if slot == 0 { return Self.none }
+            if slot & ~Self.idBits == h { return Int32(truncatingIfNeeded: slot & Self.idBits) - 1 }
+            i = (i + 1) & mask
+        }
+    }
+
+    @inline(__always)
+    private static func hash(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in s.utf8 {
+            h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return h == 0 ? 1 : h
     }
 
     /// Declares every word the lexicon uses before any ``intern(_:)``, so that a word that
@@ -70,8 +96,20 @@ struct StanceVocabulary: Sendable {
 
     /// Builds the lookup table; call once after the last ``intern(_:)``.
     mutating func finalize() {
-        table = generated
+        var table = generated
         for (form, id) in explicit { table[form] = id }
+        var capacity = 16
+        while capacity < table.count * 2 { capacity *= 2 }
+        slots = [UInt64](repeating: 0, count: capacity)
+        mask = capacity - 1
+        for (form, id) in table {
+            let h = Self.hash(form) & ~Self.idBits
+            var i = Int(truncatingIfNeeded: h >> 40) & mask
+            while slots[i] != 0 && slots[i] & ~Self.idBits != h { i = (i + 1) & mask }
+            slots[i] = h | (UInt64(id + 1) & Self.idBits)
+            let bit = Int(truncatingIfNeeded: h >> 24) & 0xFFFF
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
     }
 
     /// The number of distinct base forms.

@@ -115,6 +115,11 @@ struct SentenceSplitter {
 
     private func isBoilerplate(_ line: Range<Int>, _ tokens: [Token], words: Int) -> Bool {
         guard words <= TextLexicon.boilerplateMaxWords else { return false }
+        // Cheap filter: the line's first word must start some boilerplate prefix.
+        guard let firstWord = line.first(where: { tokens[$0].kind == .word }),
+            TextLexicon.boilerplateFirstWords.contains(tokens[firstWord].lower)
+                || line.contains(where: { tokens[$0].text == "©" })
+        else { return false }
         var lower = String()
         for k in tokens[line.lowerBound].start..<tokens[line.upperBound - 1].end {
             ScalarClass.appendLower(scalars[k], to: &lower)

@@ -42,6 +42,13 @@ enum TextLexicon {
     /// not headline case.
     static let creditLineStarts: Set<String> = ["reporting", "writing", "editing", "additional", "compiled", "by", "written", "edited", "photo", "photos", "video"]
 
+    /// First words of ``boilerplatePrefixes``.
+    static let boilerplateFirstWords: Set<String> = Set(
+        boilerplatePrefixes.compactMap { prefix -> String? in
+            let word = prefix.prefix { $0.isLetter }
+            return word.isEmpty ? nil : String(word)
+        })
+
     /// A boilerplate line holds at most this many words.
     static let boilerplateMaxWords = 12
 }
