@@ -42,9 +42,7 @@ public struct JSONLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        var merged = metadata
-        if let provided = metadataProvider?.get() { merged.merge(provided) { _, new in new } }
-        if let explicit = event.metadata { merged.merge(explicit) { _, new in new } }
+        let merged = LogMetadataFlattener.merge(metadata, provider: metadataProvider, event: event.metadata)
 
         var line = "{\"ts\":\(JSONText.quoted(LogTimestamp.now()))"
         line += ",\"level\":\(JSONText.quoted(event.level.rawValue))"

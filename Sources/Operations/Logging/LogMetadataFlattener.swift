@@ -9,6 +9,18 @@ enum LogMetadataFlattener {
         case list([String])
     }
 
+    /// The handler's metadata, overridden by the provider's, overridden by the log call's.
+    static func merge(
+        _ handler: Logger.Metadata,
+        provider: Logger.MetadataProvider?,
+        event: Logger.Metadata?
+    ) -> Logger.Metadata {
+        var merged = handler
+        if let provided = provider?.get() { merged.merge(provided) { _, new in new } }
+        if let event { merged.merge(event) { _, new in new } }
+        return merged
+    }
+
     static func flatten(_ metadata: Logger.Metadata) -> [(key: String, value: Value)] {
         var out: [(key: String, value: Value)] = []
         for key in metadata.keys.sorted() {

@@ -46,9 +46,7 @@ public struct TextLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        var merged = metadata
-        if let provided = metadataProvider?.get() { merged.merge(provided) { _, new in new } }
-        if let explicit = event.metadata { merged.merge(explicit) { _, new in new } }
+        let merged = LogMetadataFlattener.merge(metadata, provider: metadataProvider, event: event.metadata)
 
         var line = journald ? "<\(Self.syslogPriority(event.level))>" : LogTimestamp.now() + " "
         line += "\(event.level.rawValue) \(label): \(Self.oneLine(event.message.description))"
