@@ -446,6 +446,14 @@ struct EntityRecognizer {
         } else if let prevWord, names.locativePrepositions.contains(prevWord), prevWord != "to", next?.kind != .possessive {
             type = .gpe
             strength = 1
+        } else if let next, next.kind == .word, !next.isCapitalized, names.gpeSuffixes.contains(next.lower) {
+            // "Syunik province", "Kherson region"
+            type = .gpe
+            strength = 1
+        } else if let prevWord, prevWord == "and" || prevWord == "or", let placeType = placeTypeOfSpan(endingAt: a - 1, field: fi, state) {
+            // "at Natanz and Isfahan": a conjunct takes the type of the place before it
+            type = placeType
+            strength = 1
         } else if wordCount >= 2, wordCount <= 4, !allCommon, !isCommon(toks[b - 1]),
             (a..<b).allSatisfy({ (toks[$0].kind == .word && !toks[$0].isAllCaps) || toks[$0].kind == .dash })
         {
@@ -475,6 +483,17 @@ struct EntityRecognizer {
                 state.aliasLongest = max(state.aliasLongest, b - a)
             }
         }
+    }
+
+    /// The type of a place span ending just before token `index`, if any.
+    private func placeTypeOfSpan(endingAt index: Int, field fi: Int, _ state: State) -> EntityType? {
+        guard let span = state.spans.last, span.field == fi, span.tokens.upperBound == index else { return nil }
+        let type: EntityType
+        switch span.target {
+        case .kb(let e): type = kb.entries[e].type
+        case .local(let l): type = state.locals[l].type
+        }
+        return type == .gpe || type == .loc ? type : nil
     }
 
     /// "X, a senior adviser to ..." / "X, the head of ..."

@@ -13,7 +13,13 @@ struct PhraseTrie: Sendable {
         var payload: Int32
     }
 
+    /// Transitions while building.
     private var edges: [UInt64: Int32] = [:]
+    /// The same transitions in an open-addressing table (``freeze()``): key + 1 (0 is
+    /// empty) and target node, probed with a multiplicative hash instead of `Hasher`.
+    private var frozenKeys: [UInt64] = []
+    private var frozenNodes: [Int32] = []
+    private var frozenShift: UInt64 = 64
     /// Payload per node, `-1` when no phrase ends there.
     private var payloads: [Int32] = [-1]
     /// Per word id, whether a phrase starts with it (an array test, no hashing).
@@ -51,6 +57,45 @@ struct PhraseTrie: Sendable {
         payloads[Int(node)] = payload
     }
 
+    /// Builds the lookup table; call after the last ``insert(_:payload:)``.
+    mutating func freeze() {
+        var capacity = 16
+        var bits: UInt64 = 4
+        while capacity < edges.count * 2 {
+            capacity *= 2
+            bits += 1
+        }
+        frozenKeys = [UInt64](repeating: 0, count: capacity)
+        frozenNodes = [Int32](repeating: -1, count: capacity)
+        frozenShift = 64 - bits
+        for (key, node) in edges {
+            var i = Self.slot(key, frozenShift)
+            while frozenKeys[i] != 0 { i = (i + 1) & (capacity - 1) }
+            frozenKeys[i] = key &+ 1
+            frozenNodes[i] = node
+        }
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    /// The child of `node` by `word`.
+    @inline(__always)
+    private func edge(_ node: Int32, _ word: Int32) -> Int32? {
+        let key = Self.key(node, word)
+        guard !frozenKeys.isEmpty else { return edges[key] }
+        let mask = frozenKeys.count - 1
+        var i = Self.slot(key, frozenShift)
+        while true {
+            let k = frozenKeys[i]
+            if k == 0 { return nil }
+            if k == key &+ 1 { return frozenNodes[i] }
+            i = (i + 1) & mask
+        }
+    }
+
     /// Whether some phrase starts with `word`.
     @inline(__always)
     func startsPhrase(_ word: Int32) -> Bool {
@@ -67,14 +112,14 @@ struct PhraseTrie: Sendable {
     ///     such as a possessive or a hyphen, a filler word such as "the").
     ///   - maxSkips: How many tokens may be passed over in one match.
     func longestMatch(ids: [Int32], from start: Int, limit: Int, skippable: [Bool], maxSkips: Int) -> Match? {
-        guard start < limit, startsPhrase(ids[start]), var node = edges[Self.key(0, ids[start])] else { return nil }
+        guard start < limit, startsPhrase(ids[start]), var node = edge(0, ids[start]) else { return nil }
         var best: Match?
         if payloads[Int(node)] >= 0 { best = Match(start: start, end: start + 1, payload: payloads[Int(node)]) }
         var i = start + 1
         var skips = 0
         while i < limit {
             let w = ids[i]
-            if w >= 0, let next = edges[Self.key(node, w)] {
+            if w >= 0, let next = edge(node, w) {
                 node = next
                 if payloads[Int(node)] >= 0 { best = Match(start: start, end: i + 1, payload: payloads[Int(node)]) }
             } else if skippable[i], skips < maxSkips {

@@ -166,6 +166,9 @@ struct StanceLexiconBuilder {
                     topic: topic, isOpposite: opposite, isGeneric: topicGeneric[topic] ?? false,
                     holderNames: topicHolders[topic] ?? []))
         }
+        lexicon.cueTrie.freeze()
+        lexicon.topicTrie.freeze()
+        lexicon.markerTrie.freeze()
         lexicon.topics = topicOrder.map { ($0, topicDescriptions[$0] ?? "") }
         vocabulary.finalize()
         var classes = [StanceWordClass](repeating: [], count: vocabulary.count)
