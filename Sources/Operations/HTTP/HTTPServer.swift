@@ -89,6 +89,9 @@ public final class HTTPServer: Service, Sendable {
                 .serverChannelOption(.backlog, value: 64)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+                // A client may shut down its sending side right after the request (`nc -N`); it still
+                // gets its answer.
+                .childChannelOption(.allowRemoteHalfClosure, value: true)
                 .bind(host: configuration.host, port: configuration.port) { channel in
                     channel.eventLoop.makeCompletedFuture {
                         try Self.configurePipeline(channel, configuration: configuration)

@@ -97,6 +97,15 @@ struct HTTPServerTests {
         }
     }
 
+    @Test func clientThatHalfClosesAfterItsRequestStillGetsTheAnswer() async throws {
+        try await withTestServer(health: .healthyAndReady()) { port in
+            let response = try await RawHTTPClient.exchangeThenHalfClose(
+                "GET /healthz HTTP/1.0\r\n\r\n", port: port)
+            #expect(response.status == 200)
+            #expect(response.headers["connection"] == "close")
+        }
+    }
+
     @Test func queryStringIsIgnoredForRouting() async throws {
         try await withTestServer(health: .healthyAndReady()) { port in
             let response = try await RawHTTPClient.get("/readyz?verbose=1", port: port)

@@ -77,3 +77,24 @@ enum RawHTTPClient {
         return RawHTTPResponse(status: status, headers: headers, body: String(text[split.upperBound...]))
     }
 }
+
+extension RawHTTPClient {
+    /// Sends `request`, shuts down the sending side (as `nc -N` does), and reads the answer.
+    static func exchangeThenHalfClose(_ request: String, port: Int) async throws -> RawHTTPResponse {
+        let connection = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .channelOption(.allowRemoteHalfClosure, value: true)
+            .connect(host: "127.0.0.1", port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try Connection(
+                        wrappingChannelSynchronously: channel,
+                        configuration: .init(isOutboundHalfClosureEnabled: true)
+                    )
+                }
+            }
+        return try await connection.executeThenClose { inbound, outbound in
+            try await outbound.write(ByteBuffer(string: request))
+            outbound.finish()
+            return try parse(try await readToEnd(inbound))
+        }
+    }
+}
