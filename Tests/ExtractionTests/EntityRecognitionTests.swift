@@ -105,6 +105,25 @@ struct EntityRecognitionTests {
         #expect(z.mentionCount == 3)
     }
 
+    @Test func placeNamesInsideOrganisationNamesAreNotThePlace() {
+        let n = names("Analysts at the Brookfield Institute and the Oslo School of Economics agreed with a Vienna-based group.")
+        #expect(n["Brookfield Institute"] == .org)
+        #expect(n["Oslo School of Economics"] == .org)
+        #expect(n["Norway"] == nil)
+        #expect(n["Vienna"] == .gpe)
+    }
+
+    @Test func namedAgreementsDoNotCountAsTheCity() {
+        let n = names("The Minsk agreements failed, diplomats said at talks in Doha.")
+        #expect(n == ["Doha": .gpe])
+    }
+
+    @Test func coordinatedAndSuffixedPlacesAreTyped() {
+        let n = names("Strikes hit sites at Fordow and Bandar Khamir, and the Lorvan province was evacuated.")
+        #expect(n["Fordow"] == .gpe)
+        #expect(n["Lorvan"] == .gpe)
+    }
+
     @Test func acronymsAreCaseSensitive() {
         let n = names("Let us know what the US and the EU think of it.")
         #expect(n == ["United States": .gpe, "European Union": .org])

@@ -170,6 +170,19 @@ struct EntityRecognizer {
                     i += m.length + 1
                     continue
                 }
+                if accept, entry.type == .gpe || entry.type == .loc, i + m.length < end, toks[i + m.length].isCapitalized, !headline {
+                    // "the Washington Institute", "Kyiv School of Economics": the place names an organisation
+                    let j = scanRun(from: i, toks: toks, keys: keys, ids: ids, end: end)
+                    if j > i + m.length, kb.names.orgSuffixes.contains(keys[j - 1]) || kb.names.orgHeads.contains(keys[i + m.length]) {
+                        classify(
+                            i..<j, sentence: s, firstWord: firstWord, field: fi, fields: fields, keys: keys, afterTitle: false, ids: ids,
+                            demonym: nil, &state)
+                        i = j
+                        pendingTitle = false
+                        pendingDemonym = nil
+                        continue
+                    }
+                }
                 if accept {
                     let range = i..<(i + m.length)
                     var target = Target.kb(entryIndex)
@@ -249,6 +262,8 @@ struct EntityRecognizer {
             return true
         }
         if let next, next.isWordLike, names.eventNouns.contains(next.lower) { return true }
+        // "Moscow-based"
+        if let next, next.kind == .dash, r.upperBound + 1 < s.tokens.upperBound, toks[r.upperBound + 1].lower == "based" { return true }
         // "Riyadh, Saudi Arabia"
         if let next, next.text == ",", r.upperBound + 1 < s.tokens.upperBound {
             let after = toks[r.upperBound + 1]
@@ -392,7 +407,7 @@ struct EntityRecognizer {
         let letters = first.text.unicodeScalars.filter(ScalarClass.isLetter).count
         if wordCount == 1 && letters < 2 { return }
 
-        let orgShaped = names.orgSuffixes.contains(lastKey) || names.orgHeads.contains(keys[a])
+        let orgShaped = names.orgSuffixes.contains(lastKey) || (a..<b).contains(where: { names.orgHeads.contains(keys[$0]) })
             || names.locSuffixes.contains(lastKey) || names.gpeSuffixes.contains(lastKey)
         if !orgShaped, let and = (a..<b).first(where: { toks[$0].lower == "and" || toks[$0].text == "&" }) {
             // "BYD and Geely": two names
@@ -419,7 +434,7 @@ struct EntityRecognizer {
         } else if names.orgSuffixes.contains(lastKey) && (wordCount >= 2 || !isCommon(toks[b - 1])) {
             type = .org
             strength = 3
-        } else if names.orgHeads.contains(keys[a]), (a..<b).contains(where: { keys[$0] == "of" }) {
+        } else if (a..<b).contains(where: { names.orgHeads.contains(keys[$0]) && $0 + 1 < b && keys[$0 + 1] == "of" }) {
             type = .org
             strength = 3
         } else if names.locSuffixes.contains(lastKey), wordCount >= 2 {

@@ -29,6 +29,8 @@ struct StanceVocabulary: Sendable {
     /// The id of a surface form (already lowercased), or ``none``.
     @inline(__always)
     func id(of lower: String) -> Int32 {
+        // No lexicon word is this long; skip hashing it.
+        if lower.utf8.count > 24 { return Self.none }
         let h = Self.hash(lower) & ~Self.idBits
         let bit = Int(truncatingIfNeeded: h >> 24) & 0xFFFF
         if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return Self.none }
@@ -43,11 +45,14 @@ struct StanceVocabulary: Sendable {
 
     @inline(__always)
     private static func hash(_ s: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in s.utf8 {
-            h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        var copy = s
+        return copy.withUTF8 { bytes in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            }
+            return h == 0 ? 1 : h
         }
-        return h == 0 ? 1 : h
     }
 
     /// Declares every word the lexicon uses before any ``intern(_:)``, so that a word that
