@@ -567,11 +567,16 @@ struct EntityRecognizer {
         var groupById: [String: Int] = [:]
         // "the Crisis Group" after "the International Crisis Group": one organisation.
         var remap: [Int: Int] = [:]
-        for (ai, a) in state.locals.enumerated() where a.type == .org {
-            for (bi, b) in state.locals.enumerated() where bi != ai && b.type == .org && b.slug.hasSuffix("-" + a.slug) {
-                remap[ai] = bi
-                break
+        var bySuffix: [Substring: Int] = [:]
+        for (bi, b) in state.locals.enumerated() where b.type == .org {
+            var rest = Substring(b.slug)
+            while let dash = rest.firstIndex(of: "-") {
+                rest = rest[rest.index(after: dash)...]
+                if bySuffix[rest] == nil { bySuffix[rest] = bi }
             }
+        }
+        for (ai, a) in state.locals.enumerated() where a.type == .org {
+            if let bi = bySuffix[Substring(a.slug)], bi != ai { remap[ai] = bi }
         }
         let spans = state.spans.sorted { ($0.field, $0.start) < ($1.field, $1.start) }
         let fieldKinds = fields.map(\.field)
