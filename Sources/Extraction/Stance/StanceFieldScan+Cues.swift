@@ -23,7 +23,7 @@ extension StanceFieldScan {
         guard !cues.isEmpty else { return }
         let frames = findFrames(s)
         let attributed = accordingTo(s)
-        var pending: (holders: [Holder], end: Int, gap: Int)?
+        var pending: (holders: [Holder], end: Int, gap: Int, modal: CueMatch?)?
         var targeted = Set<Int>()
         for k in cues.indices {
             let cue = cues[k]
@@ -40,6 +40,7 @@ extension StanceFieldScan {
             let confidence = cue.cue.confidence * (hedged ? 0.8 : 1)
 
             var holders: [Holder] = []
+            var modalOrigin: CueMatch?
             if let p = pending, cue.start - p.end <= p.gap, canChain(from: p.end, to: cue.start) {
                 // "refused to rule out": polarities compose. An evaluation ("concerns over
                 // Russia's bad faith") is the holder's own and does not.
@@ -47,6 +48,7 @@ extension StanceFieldScan {
                 holders = p.holders.map {
                     Holder(entity: $0.entity, factor: own ? factor : $0.factor * factor, weight: $0.weight)
                 }
+                modalOrigin = p.modal
             }
             pending = nil
             let chained = !holders.isEmpty
@@ -76,11 +78,17 @@ extension StanceFieldScan {
                 k + 1 < cues.count && cues[k + 1].start - cue.end <= gap && cue.cue.role != .predicate
                 && canChain(from: cue.end, to: cues[k + 1].start) && cues[k + 1].start < clause.end
             if cue.cue.role == .relay || (targets.isEmpty && nextIsClose) {
-                if cue.cue.role != .predicate { pending = (holders, cue.end, gap) }
+                if cue.cue.role != .predicate {
+                    pending = (holders, cue.end, gap, cue.cue.role == .modal ? cue : modalOrigin)
+                }
                 continue
             }
             if cue.cue.role == .predicate, !isPredicative(cue) { continue }
             let passive = isPassive(cue) != nil
+            // "Talks must resume": a modal's subject is its target when nothing follows.
+            if targets.isEmpty, let origin = cue.cue.role == .modal ? cue : modalOrigin {
+                targets = backwardTargets(of: origin, clause: clause, sentence: s, after: range.lowerBound)
+            }
             if cue.cue.role == .predicate || passive || (targets.isEmpty && clause.relative) {
                 targets.append(contentsOf: backwardTargets(of: cue, clause: clause, sentence: s, after: previousEnd))
             }
@@ -429,6 +437,9 @@ extension StanceFieldScan {
             var j = first + 1
             while j < min(range.upperBound, first + 7) {
                 if punct[j] == Self.comma {
+                    let viewpoint = classes[j - 1].contains(.holderNoun)
+                    // "For Kyiv," (three tokens) or a viewpoint noun: "From the Ukrainian perspective,".
+                    guard viewpoint || (classes[first].contains(.beneficiaryMarker) && j - first <= 3) else { break }
                     let holders = localSubjectOrOwner(before: j, floor: first)
                     if !holders.isEmpty { frames.append(Frame(range: (j + 1)..<range.upperBound, holders: holders)) }
                     break

@@ -482,7 +482,8 @@ struct StanceFieldScan {
         while j >= floor, rounds < 3 {
             // Skip "the", "both".
             while j >= floor, classes[j].contains(.filler), mentionAt[j] < 0 { j -= 1 }
-            guard j >= floor, classes[j].contains(.coordinator) || punct[j] == Self.comma else { return }
+            // A list ends with "and": "Russia, China and Iran", not "in Warsaw, Canada".
+            guard j >= floor, classes[j].contains(.coordinator) || (rounds > 0 && punct[j] == Self.comma) else { return }
             j -= 1
             while j >= floor, classes[j].contains(.filler), mentionAt[j] < 0 { j -= 1 }
             guard j >= floor else { return }

@@ -1,0 +1,94 @@
+import Testing
+
+@testable import Extraction
+
+/// Who holds a stance: subjects, reported speech, quotes, pronouns, passives, unnamed officials.
+@Suite("Stance holders")
+struct StanceHolderTests {
+    typealias T = StanceFixture.Triple
+    typealias N = StanceFixture.Named
+
+    @Test func theClauseSubjectHoldsPastAnApposition() {
+        let out = StanceFixture.triples(
+            "Olga Stefanishyna, a deputy prime minister of Ukraine, urged allies to approve more military aid.",
+            [N(name: "Olga Stefanishyna", type: .person), N(name: "Ukraine", type: .gpe)])
+        #expect(out == [T("Olga Stefanishyna", "military_aid_ukraine", .support)])
+    }
+
+    @Test func accordingToNamesTheHolder() {
+        let out = StanceFixture.triples(
+            "Talks must resume within weeks, according to Norway.", [N(name: "Norway", type: .gpe)])
+        #expect(out == [T("Norway", "peace_talks", .support)])
+    }
+
+    @Test func theSpeakerOfReportedSpeechHolds() {
+        let out = StanceFixture.triples(
+            "Finland said that Russia must withdraw its troops from occupied territories.",
+            [N(name: "Finland", type: .gpe), N(name: "Russia", type: .gpe)])
+        #expect(out == [T("Finland", "russian_withdrawal", .support)])
+    }
+
+    @Test func theQuoteSpeakerHoldsWhatTheQuoteSays() {
+        let body = "“We firmly reject any territorial concessions to the aggressor,” Andris Berzins told reporters."
+        let speaker = N(name: "Andris Berzins", type: .person)
+        let result = StanceFixture.run(body, [speaker])
+        #expect(result.stances.map { StanceFixture.triple($0, [speaker]) } == [T("Andris Berzins", "territorial_concessions", .oppose)])
+        #expect(result.quotes.count == 1)
+        #expect(result.quotes.first?.speaker == StanceFixture.id(speaker))
+        #expect(result.quotes.first?.text == "We firmly reject any territorial concessions to the aggressor,")
+    }
+
+    @Test func aSpeakerBeforeTheQuoteHolds() {
+        let body = "Later Ingrid Olsen said: \"Norway will never accept sanctions relief for the Kremlin.\""
+        let out = StanceFixture.triples(body, [N(name: "Ingrid Olsen", type: .person), N(name: "Kremlin", type: .org)])
+        #expect(out == [T("Ingrid Olsen", "sanctions_on_russia", .support)])
+    }
+
+    @Test func aPronounHolderIsTheLastPersonNamed() {
+        let body = "Emmanuel Macron met students in Lyon on Monday. He urged allies to deliver more air defence systems."
+        let out = StanceFixture.triples(body, [N(name: "Emmanuel Macron", type: .person), N(name: "Lyon", type: .gpe)])
+        #expect(out == [T("Emmanuel Macron", "military_aid_ukraine", .support)])
+    }
+
+    @Test func itRefersToTheOrganisationThatIsTheSubject() {
+        let body = "The Kremlin said on Friday that while Kyiv may pursue trade deals, it firmly opposes NATO membership for Ukraine."
+        let out = StanceFixture.triples(
+            body, [N(name: "Kremlin", type: .org), N(name: "Ukraine", type: .gpe, aliases: ["Kyiv"])])
+        #expect(out.contains(T("Kremlin", "ukraine_nato_membership", .oppose)))
+    }
+
+    @Test func thePassiveAgentHolds() {
+        let out = StanceFixture.triples(
+            "The proposal for a truce was rejected by Kyiv on Tuesday.",
+            [N(name: "Ukraine", type: .gpe, aliases: ["Kyiv"])])
+        #expect(out == [T("Ukraine", "ceasefire", .oppose)])
+    }
+
+    @Test func anUnnamedOfficialHoldsForTheCountryOfTheDemonym() {
+        let out = StanceFixture.triples(
+            "A senior Lithuanian official welcomed the new sanctions package.",
+            [N(name: "Lithuania", type: .gpe, demonyms: ["lithuanian"])])
+        #expect(out == [T("Lithuania", "sanctions_on_russia", .support)])
+    }
+
+    @Test func aPossessorHoldsANounCueAndARejectingSubjectOpposes() {
+        let out = StanceFixture.triples(
+            "Kyiv rejected Moscow's demand for neutrality.",
+            [N(name: "Ukraine", type: .gpe, aliases: ["Kyiv"]), N(name: "Russia", type: .gpe, aliases: ["Moscow"])])
+        #expect(Set(out) == [T("Ukraine", "ukraine_neutrality", .oppose), T("Russia", "ukraine_neutrality", .support)])
+    }
+
+    @Test func coordinatedSubjectsBothHold() {
+        let out = StanceFixture.triples(
+            "Qatar and Egypt have agreed to host a new round of talks.",
+            [N(name: "Qatar", type: .gpe), N(name: "Egypt", type: .gpe)])
+        #expect(Set(out) == [T("Qatar", "peace_talks", .support), T("Egypt", "peace_talks", .support)])
+    }
+
+    @Test func aNameAfterAPrepositionDoesNotHold() {
+        let out = StanceFixture.triples(
+            "After meeting officials in Warsaw, Canada backed security guarantees.",
+            [N(name: "Warsaw", type: .gpe), N(name: "Canada", type: .gpe)])
+        #expect(out == [T("Canada", "security_guarantees_ukraine", .support)])
+    }
+}

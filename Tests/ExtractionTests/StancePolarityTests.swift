@@ -1,0 +1,69 @@
+import Testing
+
+@testable import Extraction
+
+/// Polarity: cue direction, negation, modality and flipped topics.
+@Suite("Stance polarity")
+struct StancePolarityTests {
+    typealias T = StanceFixture.Triple
+    let hungary = StanceFixture.Named(name: "Hungary", type: .gpe)
+    let germany = StanceFixture.Named(name: "Germany", type: .gpe)
+    let italy = StanceFixture.Named(name: "Italy", type: .gpe)
+
+    @Test func aSupportCueYieldsSupport() {
+        let out = StanceFixture.triples("Hungary demands an immediate truce in the region.", [hungary])
+        #expect(out == [T("Hungary", "ceasefire", .support)])
+    }
+
+    @Test func negationFlipsASupportCue() {
+        let out = StanceFixture.triples("Hungary will not accept any ceasefire on these terms.", [hungary])
+        #expect(out == [T("Hungary", "ceasefire", .oppose)])
+    }
+
+    @Test func negationFlipsAnOpposeCue() {
+        let out = StanceFixture.triples("Germany does not oppose the peace talks planned for May.", [germany])
+        #expect(out == [T("Germany", "peace_talks", .support)])
+    }
+
+    @Test func refusingToRuleOutIsSupport() {
+        let out = StanceFixture.triples("Germany refused to rule out sending peacekeepers.", [germany])
+        #expect(out == [T("Germany", "foreign_troops_in_ukraine", .support)])
+    }
+
+    @Test func noLongerFlipsTheCue() {
+        let out = StanceFixture.triples("Italy no longer backs new sanctions against Moscow.", [italy])
+        #expect(out == [T("Italy", "sanctions_on_russia", .oppose)])
+    }
+
+    @Test func hedgedOpennessIsSupportWithLowerConfidence() {
+        let firm = StanceFixture.run("Hungary demands peacekeepers.", [hungary]).stances
+        let hedged = StanceFixture.run("Hungary might consider peacekeepers.", [hungary]).stances
+        #expect(firm.map { $0.polarity } == [.support])
+        #expect(hedged.map { $0.polarity } == [.support])
+        #expect(hedged[0].confidence < firm[0].confidence)
+    }
+
+    @Test func liftingSanctionsIsOpposeToSanctions() {
+        let out = StanceFixture.triples("Italy called for lifting sanctions on Russia next year.", [italy])
+        #expect(out == [T("Italy", "sanctions_on_russia", .oppose)])
+        let relief = StanceFixture.triples("Hungary pushed for sanctions relief.", [hungary])
+        #expect(relief == [T("Hungary", "sanctions_on_russia", .oppose)])
+    }
+
+    @Test func rejectingTheOppositeIsSupport() {
+        let out = StanceFixture.triples("Germany rejected any easing of sanctions.", [germany])
+        #expect(out == [T("Germany", "sanctions_on_russia", .support)])
+    }
+
+    @Test func aPredicateCueTakesTheTargetBeforeIt() {
+        let out = StanceFixture.triples(
+            "Hungary said that territorial concessions were unacceptable.", [hungary])
+        #expect(out == [T("Hungary", "territorial_concessions", .oppose)])
+    }
+
+    @Test func mustNotIsOppose() {
+        let out = StanceFixture.triples(
+            "Germany insisted that any deal must not undermine Ukraine's sovereignty.", [germany])
+        #expect(out.contains(T("Germany", "ukraine_sovereignty", .support)))
+    }
+}

@@ -1,0 +1,62 @@
+import Testing
+
+@testable import Extraction
+
+/// What a stance is about: topics in the cue's scope, actors, references back.
+@Suite("Stance targets")
+struct StanceTargetTests {
+    typealias T = StanceFixture.Triple
+    typealias N = StanceFixture.Named
+
+    @Test func anActorAfterAnOpposeCueIsTheTarget() {
+        let out = StanceFixture.triples(
+            "Estonia condemned Belarus for hosting the missiles.",
+            [N(name: "Estonia", type: .gpe), N(name: "Belarus", type: .gpe)])
+        #expect(out == [T("Estonia", "Belarus", .oppose)])
+    }
+
+    @Test func questioningLegitimacyOpposesThePerson() {
+        let out = StanceFixture.triples(
+            "Poland has questioned Alexander Lukashenko's legitimacy since 2020.",
+            [N(name: "Poland", type: .gpe), N(name: "Alexander Lukashenko", type: .person, aliases: ["Lukashenko"])])
+        #expect(out == [T("Poland", "Alexander Lukashenko", .oppose)])
+    }
+
+    @Test func theActorBeforeTheFirstTopicWins() {
+        let out = StanceFixture.triples(
+            "Latvia voiced skepticism regarding Moscow's intentions in the negotiations.",
+            [N(name: "Latvia", type: .gpe), N(name: "Russia", type: .gpe, aliases: ["Moscow"])])
+        #expect(out == [T("Latvia", "Russia", .oppose)])
+    }
+
+    @Test func coordinatedTopicsAreAllTargets() {
+        let out = StanceFixture.triples(
+            "Chile backs a ceasefire and security guarantees for Kyiv.", [N(name: "Chile", type: .gpe)])
+        #expect(Set(out) == [T("Chile", "ceasefire", .support), T("Chile", "security_guarantees_ukraine", .support)])
+    }
+
+    @Test func aTopicInsideAModifierIsNotATarget() {
+        let out = StanceFixture.triples(
+            "Austria opposes the deployment of foreign troops as part of a ceasefire deal.", [N(name: "Austria", type: .gpe)])
+        #expect(out == [T("Austria", "foreign_troops_in_ukraine", .oppose)])
+    }
+
+    @Test func theIdeaRefersToTheLastTopic() {
+        let body = "Several capitals discussed sending peacekeepers. Meanwhile, Olaf Scholz dismissed the idea as premature."
+        let out = StanceFixture.triples(body, [N(name: "Olaf Scholz", type: .person)])
+        #expect(out == [T("Olaf Scholz", "foreign_troops_in_ukraine", .oppose)])
+    }
+
+    @Test func aRestrictedTopicFallsBackForOtherHolders() {
+        let china = N(name: "China", type: .gpe)
+        let turkey = N(name: "Turkey", type: .gpe)
+        #expect(StanceFixture.triples("China offered to mediate.", [china]) == [T("China", "china_mediation", .support)])
+        #expect(StanceFixture.triples("Turkey offered to mediate.", [turkey]) == [T("Turkey", "peace_talks", .support)])
+    }
+
+    @Test func theJournalistsOwnWordsAreNotAStance() {
+        let out = StanceFixture.triples(
+            "The ceasefire talks in Geneva resumed after a pause.", [N(name: "Geneva", type: .gpe)])
+        #expect(out.isEmpty)
+    }
+}
