@@ -20,7 +20,13 @@ extension StanceFieldScan {
     mutating func scanSentence(_ s: Int) {
         let range = field.sentences[s].tokens
         let cues = sentenceCues[s]
-        guard !cues.isEmpty else { return }
+        guard !cues.isEmpty else {
+            // Reported speech may still carry topics: "Tusk warned that lifting sanctions …".
+            if hasTopic(from: range.lowerBound, to: range.upperBound) {
+                emitFrameTopics(frames: findFrames(s), sentence: s, targeted: [])
+            }
+            return
+        }
         let frames = findFrames(s)
         let attributed = accordingTo(s)
         var pending: (holders: [Holder], end: Int, gap: Int, modal: CueMatch?)?
@@ -94,7 +100,7 @@ extension StanceFieldScan {
             }
             if targets.contains(where: { !$0.isGeneric }) { targets.removeAll(where: \.isGeneric) }
             emit(cue: cue, holders: holders, targets: targets, confidence: confidence, sentence: s)
-            markTargeted(from: min(clause.start, cue.start), to: scopeEnd, into: &targeted)
+            if !targets.isEmpty { markTargeted(from: min(clause.start, cue.start), to: scopeEnd, into: &targeted) }
         }
         emitFrameTopics(frames: frames, sentence: s, targeted: targeted)
     }
@@ -112,21 +118,27 @@ extension StanceFieldScan {
     /// relinquish any territory"): the speaker holds the topics of the reported clause, with
     /// their sign and the negations before them, at a lower confidence.
     mutating func emitFrameTopics(frames: [Frame], sentence s: Int, targeted: Set<Int>) {
-        for frame in frames where frame.range.count > 3 {
+        // Only "X said (that) …" frames: a quote's words ("Proceeding without Ukraine will
+        // only encourage Putin") need more than a topic to read.
+        for frame in frames where frame.range.count > 3 && frame.verb >= 0 {
             var j = frame.range.lowerBound
             var negations = 0
             while j < frame.range.upperBound {
                 if topicAt[j] >= 0 {
                     let index = Int(topicAt[j])
                     let m = topicMatches[index]
-                    if !m.isGeneric, !targeted.contains(-1000 - index), !hasCue(from: frame.range.lowerBound, to: m.start) {
+                    if !m.isGeneric, !targeted.contains(-1000 - index), quoteAt[m.start] < 0,
+                        !hasCue(from: frame.range.lowerBound, to: m.start)
+                    {
                         var sign = m.sign
                         if negations % 2 == 1 { sign = -sign }
+                        if frame.isNegative { sign = -sign }
+                        if isUndone(after: m.end, before: frame.range.upperBound) { sign = -sign }
                         let t = Target(
                             target: .topic(m.topic), sign: sign, isGeneric: false,
                             holderNames: lexicon.topicPhrases[m.phrase].holderNames)
                         let cue = CueMatch(
-                            start: frame.range.lowerBound, end: frame.range.lowerBound + 1,
+                            start: frame.verb, end: frame.verb + 1,
                             cue: StanceCue(phrase: "that", polarity: .support, role: .verb, confidence: 0.5))
                         let holders = frame.holders.map { Holder(entity: $0, factor: 1, weight: 1) }
                         emit(cue: cue, holders: holders, targets: [t], confidence: 0.5, sentence: s)
@@ -138,6 +150,20 @@ extension StanceFieldScan {
                 j += 1
             }
         }
+    }
+
+    /// Whether the words right after a topic undo it ("efforts to isolate Moscow had
+    /// clearly failed"): an inverter within five words, before any punctuation.
+    func isUndone(after start: Int, before end: Int) -> Bool {
+        var j = start
+        var words = 0
+        while j < end, words < 5 {
+            if kind[j] == .punctuation || topicAt[j] >= 0 { return false }
+            if classes[j].contains(.inverter) { return true }
+            if wordLike[j] { words += 1 }
+            j += 1
+        }
+        return false
     }
 
     /// Whether a token is within the three words before a topic, where a negator is
@@ -411,10 +437,19 @@ extension StanceFieldScan {
             }
             // Reported speech opens with "that" or a colon within a few tokens ("told
             // reporters that"); otherwise the verb just takes an object.
+            // A "that" right after the verb (not after an object noun: "warned against any
+            // escalation that could …"), or a finite verb soon after it ("said Moscow was").
             var opens = false
+            var sawTopic = false
             var q = v + 1
-            while q < min(range.upperBound, v + 5) {
-                if classes[q].contains(.complementizer) || punct[q] == Self.colon {
+            while q < min(range.upperBound, v + 11) {
+                if classes[q].contains(.auxiliary) {
+                    opens = true
+                    break
+                }
+                if inCue[q] { break }
+                if topicAt[q] >= 0 { sawTopic = true }
+                if !sawTopic, q < v + 5, classes[q].contains(.complementizer) || punct[q] == Self.colon {
                     opens = true
                     break
                 }
@@ -425,7 +460,10 @@ extension StanceFieldScan {
                 if rest <= 3 {
                     frames.append(Frame(range: range.lowerBound..<v, holders: before))
                 } else if opens {
-                    frames.append(Frame(range: (v + 1)..<range.upperBound, holders: before))
+                    frames.append(
+                        Frame(
+                            range: (v + 1)..<range.upperBound, holders: before,
+                            isNegative: classes[v].contains(.negativeSpeech), verb: v))
                 }
             } else if rest <= 4, let after = nameAfter(v) {
                 frames.append(Frame(range: range.lowerBound..<v, holders: [after]))
@@ -615,6 +653,9 @@ extension StanceFieldScan {
                 let e = mentions[Int(mentionAt[j])].entity
                 return isHolderType(e) ? (e, j) : nil
             }
+            if demonymAt[j] >= 0, entities[Int(demonymAt[j])].type == .gpe, j + 1 < upper, wordLike[j + 1] {
+                return (Int(demonymAt[j]), j)  // "condemned the Israeli strikes"
+            }
             if kind[j] == .punctuation { return nil }
             j += 1
         }
@@ -635,8 +676,12 @@ extension StanceFieldScan {
             j += 1
         }
         guard found else { return nil }
-        for m in topicMatches.reversed() where m.start < cue.start && m.sentence >= s - 3 {
-            return target(of: m)
+        for m in topicMatches.reversed() where m.start < cue.start && m.sentence >= s - 2 {
+            // The referent as named, not as framed where it was mentioned ("opposed the
+            // plan … dismissed the idea").
+            var t = target(of: m)
+            t.sign = lexicon.topicPhrases[m.phrase].isOpposite ? -1 : 1
+            return t
         }
         return nil
     }

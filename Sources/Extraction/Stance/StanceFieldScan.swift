@@ -98,6 +98,10 @@ struct StanceFieldScan {
     struct Frame {
         var range: Range<Int>
         var holders: [Int]
+        /// The reporting verb is negative ("warned that …").
+        var isNegative = false
+        /// The reporting verb, when it precedes what it reports (`-1` otherwise).
+        var verb = -1
     }
 
     init(field: AnalyzedField, lexicon: StanceLexicon, configuration: StanceExtractor.Configuration, analysis: EntityAnalysis) {
@@ -237,6 +241,30 @@ struct StanceFieldScan {
             }
         }
         for i in tokens.indices where classes[i].contains(.filler) { topicSkippable[i] = true }
+        ignoreDateline()
+    }
+
+    /// A dateline ("CAIRO/JERUSALEM (Reuters) -") names where the story was filed and who
+    /// filed it, not who holds a position: its names are not holders.
+    mutating func ignoreDateline() {
+        guard field.field == .body, let first = field.sentences.first else { return }
+        let tokens = field.tokens
+        let upper = min(first.tokens.upperBound, first.tokens.lowerBound + 12)
+        var depth = 0
+        var sawWord = false
+        for d in first.tokens.lowerBound..<upper {
+            if kind[d] == .dash {
+                guard sawWord else { return }
+                for t in first.tokens.lowerBound..<d { mentionAt[t] = -1 }
+                return
+            }
+            if tokens[d].text == "(" { depth += 1 }
+            if tokens[d].text == ")" { depth -= 1 }
+            if wordLike[d] {
+                guard depth > 0 || tokens[d].isAllCaps else { return }
+                sawWord = true
+            }
+        }
     }
 
     /// Finds topic phrases, left to right without overlap.
@@ -363,16 +391,19 @@ struct StanceFieldScan {
         }
         let s = field.tokens[index].sentence
         // "Russia has suggested that it …": a pronoun opening reported speech is the speaker.
+        // "Hamas said on Monday it had …", "Netanyahu's office said it would …".
         let floor = field.sentences[s].tokens.lowerBound
-        if index - 1 >= floor, classes[index - 1].contains(.complementizer) {
-            var v = index - 2
-            while v >= max(floor, index - 4) {
-                if classes[v].contains(.speechVerb) {
-                    if let speaker = localSubject(before: v, floor: floor).first(where: compatible) { return speaker }
-                    break
+        var v = index - 1
+        while v >= max(floor, index - 5) {
+            if classes[v].contains(.speechVerb), mentionAt[v] < 0 {
+                let speakers = localSubject(before: v, floor: floor)
+                if let speaker = speakers.first(where: compatible) ?? (wantsPerson ? nil : speakers.first) {
+                    return speaker
                 }
-                v -= 1
+                break
             }
+            if mentionAt[v] >= 0 || kind[v] == .punctuation { break }
+            v -= 1
         }
         if wantsPerson {
             // "he", "she": the nearest person named as a subject in the last three sentences.

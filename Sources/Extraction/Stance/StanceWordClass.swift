@@ -46,6 +46,12 @@ struct StanceWordClass: OptionSet, Sendable, Hashable {
     /// "his", "its", "their": a possessive pronoun (not a subject).
     static let possessivePronoun = StanceWordClass(rawValue: 1 << 20)
 
+    /// "would", "was", "had": a finite verb, so a speech verb's object is a reported clause
+    /// even without "that" ("said the talks were over").
+    static let auxiliary = StanceWordClass(rawValue: 1 << 21)
+    /// "warn", "fear": reporting a topic with such a verb is opposing it.
+    static let negativeSpeech = StanceWordClass(rawValue: 1 << 22)
+
     /// The `word_classes` keys of `cues.json`, with the class each names.
     static let names: [(key: String, value: StanceWordClass)] = [
         ("negators", .negator), ("hedges", .hedge), ("speech_verbs", .speechVerb),
@@ -56,6 +62,7 @@ struct StanceWordClass: OptionSet, Sendable, Hashable {
         ("attribution_markers", .attribution), ("coordinators", .coordinator),
         ("complementizers", .complementizer), ("agent_markers", .agentMarker),
         ("beneficiary_markers", .beneficiaryMarker), ("first_person_pronouns", .firstPersonPronoun),
-        ("possessive_pronouns", .possessivePronoun),
+        ("possessive_pronouns", .possessivePronoun), ("auxiliaries", .auxiliary),
+        ("negative_speech_verbs", .negativeSpeech),
     ]
 }
