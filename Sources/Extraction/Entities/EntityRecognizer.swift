@@ -56,7 +56,16 @@ struct EntityRecognizer {
         var locals: [Local] = []
         var localBySlug: [String: Int] = [:]
         var aliasTable: [String: Target] = [:]
-        var aliasLongest = 1
+        /// First key of a local alias → the most tokens such an alias has.
+        var aliasFirst: [String: Int] = [:]
+
+        /// Registers a local alias (joined match keys) unless taken.
+        mutating func register(_ keys: ArraySlice<String>, _ target: Target) {
+            let joined = keys.count == 1 ? keys.first! : keys.joined(separator: "\u{1F}")
+            guard aliasTable[joined] == nil, let first = keys.first else { return }
+            aliasTable[joined] = target
+            aliasFirst[first] = max(aliasFirst[first] ?? 0, keys.count)
+        }
         var pendingSingles: [PendingSingle] = []
     }
 
@@ -78,7 +87,7 @@ struct EntityRecognizer {
             if let first = parts.first, kb.names.familyNameFirst.contains(first.lower) { continue }
             if let last = parts.last, last.isCapitalized, !kb.names.firstNames.contains(last.lower) || parts.count > 2 {
                 let k = MatchKey.of(last)
-                if state.aliasTable[k] == nil { state.aliasTable[k] = .local(li) }
+                state.register([k], .local(li))
             }
         }
         var kbPeople = Set<Int>()
@@ -87,27 +96,30 @@ struct EntityRecognizer {
             let parts = AnalyzedField(field: .body, text: kb.entries[e].name).tokens.filter { $0.kind == .word }
             guard parts.count >= 2, let first = parts.first, !kb.names.familyNameFirst.contains(first.lower) else { continue }
             let k = MatchKey.of(parts.last!)
-            if state.aliasTable[k] == nil { state.aliasTable[k] = .kb(e) }
+            state.register([k], .kb(e))
         }
 
         // Pass 2: local names on tokens pass 1 left.
         if !state.aliasTable.isEmpty {
-            for (fi, f) in fields.enumerated() {
-                for s in f.sentences where !s.isBoilerplate {
+            for fi in fields.indices {
+                let toks = fields[fi].tokens
+                let fieldKeys = keys[fi]
+                for s in fields[fi].sentences where !s.isBoilerplate {
                     var i = s.tokens.lowerBound
                     while i < s.tokens.upperBound {
-                        let t = f.tokens[i]
-                        guard !state.covered[fi][i], t.kind == .word, t.isCapitalized else {
+                        guard !state.covered[fi][i], toks[i].kind == .word, toks[i].isCapitalized,
+                            let longest = state.aliasFirst[fieldKeys[i]]
+                        else {
                             i += 1
                             continue
                         }
-                        var n = min(state.aliasLongest, s.tokens.upperBound - i)
+                        var n = min(longest, s.tokens.upperBound - i)
                         var found = false
                         while n >= 1 {
                             if (i..<(i + n)).allSatisfy({ !state.covered[fi][$0] }),
-                                let target = state.aliasTable[keys[fi][i..<(i + n)].joined(separator: "\u{1F}")]
+                                let target = state.aliasTable[n == 1 ? fieldKeys[i] : fieldKeys[i..<(i + n)].joined(separator: "\u{1F}")]
                             {
-                                add(Span(field: fi, tokens: i..<(i + n), target: target, isMetonym: false), f.tokens, &state)
+                                add(Span(field: fi, tokens: i..<(i + n), target: target, isMetonym: false), toks, &state)
                                 i += n
                                 found = true
                                 break
@@ -301,7 +313,7 @@ struct EntityRecognizer {
         else { return }
         if let other = kb.entryIndex(named: acronym.text), target != .kb(other) { return }
         let k = keys[o + 1]
-        if state.aliasTable[k] == nil { state.aliasTable[k] = target }
+        state.register([k], target)
         add(Span(field: fi, tokens: (o + 1)..<(o + 2), target: target, isMetonym: false), toks, &state)
     }
 
@@ -475,7 +487,7 @@ struct EntityRecognizer {
             type = .person
             strength = 1
         }
-        guard var finalType = type else { return }
+        guard let finalType = type else { return }
         if allCommon && strength < 3 { return }
         if allCommon && wordCount == 1 { return }
         if finalType == .org, let d = demonym, d + 1 == a || (d + 2 == a && toks[d + 1].kind == .word) {
@@ -486,18 +498,11 @@ struct EntityRecognizer {
             state.pendingSingles.append(PendingSingle(field: fi, token: a, type: .person, strength: strength))
             return
         }
-        if wordCount == 1 && finalType == .gpe && a == firstWord { finalType = .gpe }
         let name = f.text(ofTokens: a..<b)
         let li = local(named: name, words: wordCount, type: finalType, strength: strength, &state)
         add(Span(field: fi, tokens: a..<b, target: .local(li), isMetonym: false), toks, &state)
         defineAcronym(after: a..<b, target: .local(li), field: fi, toks: toks, keys: keys, end: s.tokens.upperBound, &state)
-        if wordCount >= 2 {
-            let k = keys[a..<b].joined(separator: "\u{1F}")
-            if state.aliasTable[k] == nil {
-                state.aliasTable[k] = .local(li)
-                state.aliasLongest = max(state.aliasLongest, b - a)
-            }
-        }
+        if wordCount >= 2 { state.register(keys[a..<b], .local(li)) }
     }
 
     /// The type of a place span ending just before token `index`, if any.
@@ -561,10 +566,10 @@ struct EntityRecognizer {
             var type: EntityType
             var kbId: String?
             var kbEntry: Int?
-            var spans: [Span] = []
+            var count = 0
+            var inTitle = false
+            var inLede = false
         }
-        var groups: [Group] = []
-        var groupById: [String: Int] = [:]
         // "the Crisis Group" after "the International Crisis Group": one organisation.
         var remap: [Int: Int] = [:]
         var bySuffix: [Substring: Int] = [:]
@@ -578,74 +583,86 @@ struct EntityRecognizer {
         for (ai, a) in state.locals.enumerated() where a.type == .org {
             if let bi = bySuffix[Substring(a.slug)], bi != ai { remap[ai] = bi }
         }
-        let spans = state.spans.sorted { ($0.field, $0.start) < ($1.field, $1.start) }
-        let fieldKinds = fields.map(\.field)
-        for span in spans {
-            let id: String
-            var g: Group
-            switch span.target {
-            case .kb(let e):
-                let entry = kb.entries[e]
-                id = entry.id
-                g = Group(id: id, name: entry.name, type: entry.type, kbId: entry.kbId, kbEntry: e)
-            case .local(let l0):
-                let local = state.locals[remap[l0] ?? l0]
-                let type = local.type
-                id = EntityIdentifier.make(type: type, name: local.name)
-                g = Group(id: id, name: local.name, type: type, kbId: nil, kbEntry: nil)
-            }
-            if let gi = groupById[id] {
-                groups[gi].spans.append(span)
-            } else {
-                g.spans.append(span)
-                groupById[id] = groups.count
-                groups.append(g)
-            }
+        let localIds: [String] = state.locals.indices.map { i in
+            let l = state.locals[remap[i] ?? i]
+            return EntityIdentifier.make(type: l.type, name: l.name)
         }
-        // Salience: frequency, headline and lede.
-        let bodyIndex = fields.firstIndex { $0.field == .body }
+        let fieldKinds = fields.map(\.field)
         var ledeEnd = 0
-        if let bi = bodyIndex {
-            let f = fields[bi]
+        if let bi = fieldKinds.firstIndex(of: .body) {
             var count = 0
-            for s in f.sentences where !s.isHeading && !s.isBoilerplate {
+            for s in fields[bi].sentences where !s.isHeading && !s.isBoilerplate {
                 ledeEnd = s.end
                 count += 1
                 if count == 2 { break }
             }
         }
-        let maxCount = max(1, groups.map { $0.spans.count }.max() ?? 1)
-        var scored: [(Group, Double)] = groups.map { g in
-            let freq = Double(g.spans.count) / Double(maxCount)
-            let inTitle = g.spans.contains { fieldKinds[$0.field] == .title }
-            let inLede = g.spans.contains { fieldKinds[$0.field] == .body && $0.start < ledeEnd }
-            let value = 0.5 * freq + (inTitle ? 0.3 : 0) + (inLede ? 0.2 : 0)
-            return (g, (min(1, value) * 1000).rounded() / 1000)
+        let spans = state.spans.sorted { ($0.field, $0.start) < ($1.field, $1.start) }
+        var groups: [Group] = []
+        var groupById: [String: Int] = [:]
+        var groupOfSpan: [Int] = []
+        groupOfSpan.reserveCapacity(spans.count)
+        for span in spans {
+            let id: String
+            switch span.target {
+            case .kb(let e): id = kb.entries[e].id
+            case .local(let l): id = localIds[l]
+            }
+            var gi = groupById[id] ?? -1
+            if gi < 0 {
+                gi = groups.count
+                groupById[id] = gi
+                switch span.target {
+                case .kb(let e):
+                    let entry = kb.entries[e]
+                    groups.append(Group(id: id, name: entry.name, type: entry.type, kbId: entry.kbId, kbEntry: e))
+                case .local(let l0):
+                    let local = state.locals[remap[l0] ?? l0]
+                    groups.append(Group(id: id, name: local.name, type: local.type, kbId: nil, kbEntry: nil))
+                }
+            }
+            groups[gi].count += 1
+            if fieldKinds[span.field] == .title { groups[gi].inTitle = true }
+            if fieldKinds[span.field] == .body && span.start < ledeEnd { groups[gi].inLede = true }
+            groupOfSpan.append(gi)
         }
-        if scored.count > maxEntities {
-            let keep = Set(scored.enumerated().sorted { $0.element.1 > $1.element.1 }.prefix(maxEntities).map { $0.offset })
-            scored = scored.enumerated().filter { keep.contains($0.offset) }.map { $0.element }
+        // Salience: frequency, headline and lede.
+        let maxCount = max(1, groups.map(\.count).max() ?? 1)
+        var keep = [Bool](repeating: true, count: groups.count)
+        let salience: [Double] = groups.map { g in
+            let value = 0.5 * Double(g.count) / Double(maxCount) + (g.inTitle ? 0.3 : 0) + (g.inLede ? 0.2 : 0)
+            return (min(1, value) * 1000).rounded() / 1000
         }
+        if groups.count > maxEntities {
+            keep = [Bool](repeating: false, count: groups.count)
+            for gi in groups.indices.sorted(by: { salience[$0] > salience[$1] }).prefix(maxEntities) { keep[gi] = true }
+        }
+        // Entities in first-appearance order; mentions in text order.
         var entities: [Entity] = []
-        var mentions: [ResolvedMention] = []
+        var entityOfGroup = [Int](repeating: -1, count: groups.count)
         var demonymOwners: [String: Int] = [:]
-        for (g, salience) in scored {
-            let index = entities.count
-            var out: [Mention] = []
-            for span in g.spans {
-                let text = fields[span.field].slice(span.start, span.end)
-                let kind = fieldKinds[span.field]
-                if out.count < maxMentionsPerEntity { out.append(Mention(field: kind, start: span.start, end: span.end, text: text)) }
-                mentions.append(
-                    ResolvedMention(
-                        entity: index, field: kind, tokens: span.tokens, start: span.start, end: span.end, text: text, isMetonym: span.isMetonym))
-            }
-            entities.append(Entity(id: g.id, name: g.name, type: g.type, kbId: g.kbId, salience: salience, mentionCount: g.spans.count, mentions: out))
+        for (gi, g) in groups.enumerated() where keep[gi] {
+            entityOfGroup[gi] = entities.count
+            entities.append(
+                Entity(id: g.id, name: g.name, type: g.type, kbId: g.kbId, salience: salience[gi], mentionCount: g.count, mentions: []))
             if let e = g.kbEntry {
-                for d in kb.entries[e].demonyms { demonymOwners[d.lowercased()] = index }
+                for d in kb.entries[e].demonyms { demonymOwners[d.lowercased()] = entities.count - 1 }
             }
         }
-        mentions.sort { ($0.field == .title ? 0 : 1 << 40) + $0.start < ($1.field == .title ? 0 : 1 << 40) + $1.start }
+        var mentions: [ResolvedMention] = []
+        mentions.reserveCapacity(spans.count)
+        for (k, span) in spans.enumerated() {
+            let index = entityOfGroup[groupOfSpan[k]]
+            guard index >= 0 else { continue }
+            let text = fields[span.field].slice(span.start, span.end)
+            let kind = fieldKinds[span.field]
+            if entities[index].mentions.count < maxMentionsPerEntity {
+                entities[index].mentions.append(Mention(field: kind, start: span.start, end: span.end, text: text))
+            }
+            mentions.append(
+                ResolvedMention(
+                    entity: index, field: kind, tokens: span.tokens, start: span.start, end: span.end, text: text, isMetonym: span.isMetonym))
+        }
         return EntityAnalysis(entities: entities, mentions: mentions, demonymOwners: demonymOwners, knownDemonyms: kb.demonymOwners)
     }
 }
