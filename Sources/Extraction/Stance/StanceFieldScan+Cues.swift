@@ -147,6 +147,9 @@ extension StanceFieldScan {
                     continue
                 }
                 if classes[j].contains(.negator), !isNearTopic(j) { negations += 1 }
+                // Each reported clause has its own negations ("… would not gift their land
+                // and that any decisions …").
+                if classes[j].contains(.complementizer) || kind[j] == .punctuation { negations = 0 }
                 j += 1
             }
         }

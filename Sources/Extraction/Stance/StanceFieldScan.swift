@@ -232,12 +232,18 @@ struct StanceFieldScan {
         for i in tokens.indices where lexicon.markerTrie.startsPhrase(ids[i]) {
             let limit = field.sentences[tokens[i].sentence].tokens.upperBound
             if let m = lexicon.markerTrie.longestMatch(
-                ids: ids, from: i, limit: limit, skippable: cueSkippable, maxSkips: 0), m.end - m.start > 1
+                ids: ids, from: i, limit: limit, skippable: cueSkippable, maxSkips: 1), m.end - m.start > 1
             {
                 let cls = StanceWordClass(rawValue: UInt32(bitPattern: m.payload))
                 classes[i].formUnion(cls)
-                // A multi-word filler ("any of") is skipped whole.
-                if cls.contains(.filler) { for t in m.start..<m.end { classes[t].insert(.filler) } }
+                // A multi-word filler ("any of", "so-called") is skipped whole, and its words
+                // are not cues ("called").
+                if cls.contains(.filler) {
+                    for t in m.start..<m.end {
+                        classes[t].insert(.filler)
+                        if t > m.start { ids[t] = StanceVocabulary.none }
+                    }
+                }
             }
         }
         for i in tokens.indices where classes[i].contains(.filler) { topicSkippable[i] = true }
@@ -510,6 +516,8 @@ struct StanceFieldScan {
         var j = start - 1
         let floor = field.sentences[field.tokens[start].sentence].tokens.lowerBound
         var rounds = 0
+        // Skip titles before the name found: "and British Prime Minister Keir Starmer".
+        while j >= floor, mentionAt[j] < 0, classes[j].contains(.title) || demonymAt[j] >= 0 || capital[j] { j -= 1 }
         while j >= floor, rounds < 3 {
             // Skip "the", "both".
             while j >= floor, classes[j].contains(.filler), mentionAt[j] < 0 { j -= 1 }
