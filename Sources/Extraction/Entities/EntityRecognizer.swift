@@ -153,14 +153,15 @@ struct EntityRecognizer {
         var pendingTitle = false
         var pendingDemonym: Int? = nil
         while i < end {
-            let t = toks[i]
+            let kind = toks[i].kind
+            let capitalized = toks[i].isCapitalized
             if state.covered[fi][i] {
                 pendingTitle = false
                 i += 1
                 continue
             }
-            guard t.isWordLike else {
-                if t.kind != .quote { pendingTitle = false }
+            guard kind == .word || kind == .number else {
+                if kind != .quote { pendingTitle = false }
                 pendingDemonym = nil
                 i += 1
                 continue
@@ -219,14 +220,14 @@ struct EntityRecognizer {
                 continue
             }
             // Demonyms and adjectives are not mentions.
-            if t.isCapitalized, let n = demonymLength(at: i, ids: ids, end: end) {
+            if capitalized, let n = demonymLength(at: i, ids: ids, end: end) {
                 pendingDemonym = i
                 i += n
                 continue
             }
-            if t.kind == .word, t.isCapitalized,
+            if kind == .word, capitalized,
                 !headline
-                    || (kb.names.firstNames.contains(t.lower) && i + 1 < end && toks[i + 1].isCapitalized && !isCommon(toks[i + 1]))
+                    || (kb.names.firstNames.contains(toks[i].lower) && i + 1 < end && toks[i + 1].isCapitalized && !isCommon(toks[i + 1]))
             {
                 let j = scanRun(from: i, toks: toks, keys: keys, ids: ids, end: end)
                 classify(

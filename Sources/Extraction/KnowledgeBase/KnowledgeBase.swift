@@ -82,6 +82,7 @@ public struct KnowledgeBase: Sendable {
             }
         }
         self.gazetteer = gazetteer
+        vocabulary.seal()
         self.vocabulary = vocabulary
         self.titleTrie = titleTrie
         self.demonymTrie = demonymTrie

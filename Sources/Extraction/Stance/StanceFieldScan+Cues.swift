@@ -231,7 +231,7 @@ extension StanceFieldScan {
                 start = j + 1
                 break
             }
-            if c.contains(.clauseBoundary) || punct[j] == Self.semicolon {
+            if (c.contains(.clauseBoundary) && !isParenthetical(j)) || punct[j] == Self.semicolon {
                 start = j + 1
                 break
             }
@@ -331,10 +331,14 @@ extension StanceFieldScan {
         chained: Bool, previousEnd: Int
     ) -> [(entity: Int, weight: Double)] {
         if quoteAt[cue.start] >= 0 {
-            // The speaker holds what the quote says; a quote without a speaker is part of
-            // the sentence ("agreed to “appoint teams …”").
-            let speaker = quoteSpans[Int(quoteAt[cue.start])].speaker
-            if speaker >= 0 { return [(Int(speaker), 0.9)] }
+            // The speaker holds what the quote says, unless the quote names who acts ("…
+            // while Kyiv continues to …"); a quote without a speaker is part of the
+            // sentence ("agreed to “appoint teams …”").
+            let span = quoteSpans[Int(quoteAt[cue.start])]
+            if span.speaker >= 0 {
+                let named = localSubject(before: cue.start, floor: max(clause.start, span.open + 1))
+                return named.isEmpty ? [(Int(span.speaker), 0.9)] : named.map { ($0, 0.8) }
+            }
         }
         // The antecedent of "which" sits just before the clause.
         // and a participle ("…, citing concerns") shares the subject of the main clause.
@@ -463,9 +467,16 @@ extension StanceFieldScan {
                 if rest <= 3 {
                     frames.append(Frame(range: range.lowerBound..<v, holders: before))
                 } else if opens {
+                    // The report ends where the writer's own clause starts: ", while …".
+                    var end = v + 1
+                    while end < range.upperBound,
+                        !(classes[end].contains(.clauseBoundary) && punct[end - 1] == Self.comma && !isParenthetical(end))
+                    {
+                        end += 1
+                    }
                     frames.append(
                         Frame(
-                            range: (v + 1)..<range.upperBound, holders: before,
+                            range: (v + 1)..<end, holders: before,
                             isNegative: classes[v].contains(.negativeSpeech), verb: v))
                 }
             } else if rest <= 4, let after = nameAfter(v) {

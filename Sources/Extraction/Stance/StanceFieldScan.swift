@@ -273,6 +273,11 @@ struct StanceFieldScan {
         }
     }
 
+    /// Whether a boundary word stands between commas as an aside ("Hungary, however, has").
+    func isParenthetical(_ j: Int) -> Bool {
+        j > 0 && j + 1 < punct.count && punct[j - 1] == Self.comma && punct[j + 1] == Self.comma
+    }
+
     /// Finds topic phrases, left to right without overlap.
     mutating func findTopics() {
         for (s, sentence) in field.sentences.enumerated() {
@@ -313,7 +318,9 @@ struct StanceFieldScan {
                 let midCapital =
                     capital[i] && i > range.lowerBound && kind[i - 1] != .quote
                     && punct[i - 1] != Self.colon
-                if mentionAt[i] < 0, topicAt[i] < 0, !midCapital, lexicon.cueTrie.startsPhrase(ids[i]),
+                // "U.S.-brokered", "Western-backed": a compound adjective, not a cue.
+                let compound = i > range.lowerBound && kind[i - 1] == .dash
+                if mentionAt[i] < 0, topicAt[i] < 0, !midCapital, !compound, lexicon.cueTrie.startsPhrase(ids[i]),
                     let m = lexicon.cueTrie.longestMatch(
                         ids: ids, from: i, limit: range.upperBound, skippable: cueSkippable, maxSkips: 2)
                 {
@@ -587,7 +594,7 @@ struct StanceFieldScan {
                 return []
             }
             // "… but emphasized", "but was considering": an elided subject is the one before.
-            if c.contains(.clauseBoundary), index - j > 3 { return [] }
+            if c.contains(.clauseBoundary), index - j > 3, !isParenthetical(j) { return [] }
             if c.contains(.complementizer) || c.contains(.speechVerb) { return [] }
             if kind[j] == .punctuation, punct[j] == Self.semicolon || punct[j] == Self.colon { return [] }
             j -= 1

@@ -20,8 +20,8 @@ struct SentenceSplitter {
                 ranges.append(begin..<k)
                 begin = k
             }
-            let t = tokens[k]
-            if t.kind == .punctuation, let first = t.text.unicodeScalars.first, ScalarClass.isTerminal(first) {
+            let kind = tokens[k].kind
+            if kind == .punctuation, let first = tokens[k].text.unicodeScalars.first, ScalarClass.isTerminal(first) {
                 var e = k + 1
                 while e < count, !tokens[e].followsNewline, tokens[e].start == tokens[e - 1].end,
                     tokens[e].kind == .quote || tokens[e].text == ")" || tokens[e].text == "]"
@@ -37,7 +37,7 @@ struct SentenceSplitter {
                 k = e
                 continue
             }
-            if t.kind == .word, t.isAllCaps, t.text.unicodeScalars.last == ".", k + 1 < count,
+            if kind == .word, tokens[k].isAllCaps, tokens[k].text.unicodeScalars.last == ".", k + 1 < count,
                 !tokens[k + 1].followsNewline, tokens[k + 1].isCapitalized,
                 TextLexicon.sentenceStarters.contains(tokens[k + 1].lower)
             {
