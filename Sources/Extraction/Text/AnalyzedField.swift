@@ -17,7 +17,9 @@ public struct AnalyzedField: Sendable {
     public init(field: ArticleField, text: String) {
         self.field = field
         self.text = text
-        let scalars = Array(text.unicodeScalars)
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for c in text.unicodeScalars { scalars.append(c) }
         self.scalars = scalars
         var tokens = Tokenizer(scalars: scalars).tokenize()
         self.sentences = SentenceSplitter(scalars: scalars, isTitle: field == .title).split(&tokens)

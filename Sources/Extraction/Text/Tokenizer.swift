@@ -169,8 +169,23 @@ struct Tokenizer {
         var ascii = true
         let wordy = kind == .word || kind == .number
         for k in start..<end {
+            let v = scalars[k].value
+            if v < 0x80 {
+                guard wordy else { continue }
+                if v >= 0x41 && v <= 0x5A {
+                    letters += 1
+                    upper += 1
+                    if !firstLetterSeen { capitalized = true }
+                    firstLetterSeen = true
+                } else if v >= 0x61 && v <= 0x7A {
+                    letters += 1
+                    lowerCount += 1
+                    firstLetterSeen = true
+                }
+                continue
+            }
+            ascii = false
             let c = scalars[k]
-            if !c.isASCII { ascii = false }
             if wordy, ScalarClass.isLetter(c) {
                 letters += 1
                 if ScalarClass.isUpper(c) {
