@@ -91,4 +91,36 @@ struct StanceHolderTests {
             [N(name: "Warsaw", type: .gpe), N(name: "Canada", type: .gpe)])
         #expect(out == [T("Canada", "security_guarantees_ukraine", .support)])
     }
+
+    @Test func reportedSpeechWithoutThatStillHasASpeaker() {
+        let out = StanceFixture.triples(
+            "Mark Carney said Canada would back a new military aid package.",
+            [N(name: "Mark Carney", type: .person), N(name: "Canada", type: .gpe)])
+        #expect(Set(out) == [T("Canada", "military_aid_ukraine", .support), T("Mark Carney", "military_aid_ukraine", .support)])
+    }
+
+    @Test func aNegativeReportingVerbOpposesWhatItReports() {
+        let out = StanceFixture.triples(
+            "Donald Tusk warned that lifting sanctions now would reward aggression.", [N(name: "Donald Tusk", type: .person)])
+        #expect(out == [T("Donald Tusk", "sanctions_on_russia", .support)])
+    }
+
+    @Test func anActorNamedInsideAQuoteHoldsItsOwnAction() {
+        let body = "“Georgia has rejected any ceasefire,” Irakli Kobakhidze said."
+        let out = StanceFixture.triples(body, [N(name: "Georgia", type: .gpe), N(name: "Irakli Kobakhidze", type: .person)])
+        #expect(out == [T("Georgia", "ceasefire", .oppose)])
+    }
+
+    @Test func anAsideBetweenCommasKeepsTheSubject() {
+        let out = StanceFixture.triples(
+            "Hungary, however, has dismissed calls for more weapons deliveries.", [N(name: "Hungary", type: .gpe)])
+        #expect(out == [T("Hungary", "military_aid_ukraine", .oppose)])
+    }
+
+    @Test func aDatelineIsNotAHolder() {
+        let out = StanceFixture.triples(
+            "ANKARA (Reuters) - It welcomed the truce on Monday.", [N(name: "Ankara", type: .gpe), N(name: "Reuters", type: .org)])
+        #expect(out.isEmpty)
+    }
 }
+

@@ -59,4 +59,12 @@ struct StanceTargetTests {
             "The ceasefire talks in Geneva resumed after a pause.", [N(name: "Geneva", type: .gpe)])
         #expect(out.isEmpty)
     }
+
+    @Test func aCompoundAdjectiveIsNotACue() {
+        let out = StanceFixture.triples(
+            "Sudan's army rejected a U.S.-brokered truce proposal.",
+            [N(name: "Sudan", type: .gpe), N(name: "United States", type: .gpe, aliases: ["U.S."])])
+        #expect(out == [T("Sudan", "ceasefire", .oppose)])
+    }
 }
+

@@ -336,7 +336,11 @@ extension StanceFieldScan {
             // sentence ("agreed to “appoint teams …”").
             let span = quoteSpans[Int(quoteAt[cue.start])]
             if span.speaker >= 0 {
-                let named = localSubject(before: cue.start, floor: max(clause.start, span.open + 1))
+                var named: [Int] = []
+                if cue.cue.role != .modal {
+                    let lower = max(clause.start, span.open + 1)
+                    named = localSubject(before: cue.start, floor: lower).filter { isNamed($0, from: lower, to: cue.start) }
+                }
                 return named.isEmpty ? [(Int(span.speaker), 0.9)] : named.map { ($0, 0.8) }
             }
         }
@@ -391,6 +395,16 @@ extension StanceFieldScan {
             if out.isEmpty, attributed >= 0 { add(attributed, 0.8) }
         }
         return out
+    }
+
+    /// Whether entity `e` is named (not just a pronoun) between two tokens.
+    func isNamed(_ e: Int, from start: Int, to end: Int) -> Bool {
+        var j = start
+        while j < end {
+            if mentionAt[j] >= 0, mentions[Int(mentionAt[j])].entity == e { return true }
+            j += 1
+        }
+        return false
     }
 
     /// "Russia's demand", "its demand": the possessor right before a noun cue, allowing two
