@@ -200,7 +200,7 @@ struct EntityRecognizer {
                     let range = i..<(i + m.length)
                     var target = Target.kb(entryIndex)
                     var metonym = false
-                    if let gov = kb.metonymTarget[entryIndex], !isPlaceUse(range, toks: toks, ids: ids, sentence: s) {
+                    if let gov = kb.metonymTarget[entryIndex], !isPlaceUse(range, toks: toks, ids: ids, sentence: s, inBody: f.field == .body) {
                         target = .kb(gov)
                         metonym = true
                     }
@@ -229,7 +229,7 @@ struct EntityRecognizer {
                 !headline
                     || (kb.names.firstNames.contains(toks[i].lower) && i + 1 < end && toks[i + 1].isCapitalized && !isCommon(toks[i + 1]))
             {
-                let j = scanRun(from: i, toks: toks, keys: keys, ids: ids, end: end)
+                let j = scanRun(from: i, toks: toks, keys: keys, ids: ids, end: end, startsSentence: i == firstWord)
                 classify(
                     i..<j, sentence: s, firstWord: firstWord, field: fi, fields: fields, keys: keys, afterTitle: pendingTitle,
                     ids: ids, demonym: pendingDemonym, &state)
@@ -266,14 +266,15 @@ struct EntityRecognizer {
 
     /// Whether a capital names the place ("talks held in Riyadh", "the Riyadh talks") rather
     /// than its government ("Moscow demands", "criticism from Kyiv").
-    private func isPlaceUse(_ r: Range<Int>, toks: [Token], ids: [Int32], sentence s: Sentence) -> Bool {
+    private func isPlaceUse(_ r: Range<Int>, toks: [Token], ids: [Int32], sentence s: Sentence, inBody: Bool) -> Bool {
         let names = kb.names
         let next = r.upperBound < s.tokens.upperBound ? toks[r.upperBound] : nil
         if let next, next.kind == .possessive { return false }
         // A dateline: "SEOUL —", "BRUSSELS (Reuters) -", "KYIV, Ukraine —" at the start of a line.
-        if toks[r.lowerBound].followsNewline, let next, next.kind == .dash || next.text == "(" || next.text == "," {
+        if inBody, toks[r.lowerBound].followsNewline, let next, next.kind == .dash || next.text == "(" || next.text == "," || next.text == "/" {
             return true
         }
+        if inBody, toks[r.lowerBound].isAllCaps, r.lowerBound < 6, toks[r.lowerBound].sentence == 0 { return true }  // "WASHINGTON/BEIJING —"
         if let next, next.isWordLike, names.eventNouns.contains(next.lower) { return true }
         // "Moscow-based"
         if let next, next.kind == .dash, r.upperBound + 1 < s.tokens.upperBound, toks[r.upperBound + 1].lower == "based" { return true }
@@ -319,7 +320,7 @@ struct EntityRecognizer {
     }
 
     /// The end of a run of capitalised name words starting at `i`.
-    private func scanRun(from i: Int, toks: [Token], keys: [String], ids: [Int32], end: Int) -> Int {
+    private func scanRun(from i: Int, toks: [Token], keys: [String], ids: [Int32], end: Int, startsSentence: Bool = false) -> Int {
         let names = kb.names
         var j = i
         var lastGood = i
@@ -334,6 +335,14 @@ struct EntityRecognizer {
                         if let m = kb.gazetteer.longestMatch(in: toks, ids: ids, at: j, limit: end) {
                             let e = kb.entries[pick(m.aliases)]
                             let firstNameBefore = names.firstNames.contains(toks[lastGood - 1].lower) || toks[lastGood - 1].text.hasSuffix(".")
+                            // "Supreme National Security Council": a longer organisation around a known one
+                            let longerOrg = e.type == .org && names.orgSuffixes.contains(keys[j + m.length - 1])
+                                && !(j == i + 1 && startsSentence && isCommon(toks[i]))
+                            if longerOrg {
+                                j += m.length
+                                lastGood = j
+                                continue
+                            }
                             if !(m.length == 1 && e.type == .person && firstNameBefore) { break }
                         }
                     }
