@@ -124,6 +124,19 @@ struct EntityRecognitionTests {
         #expect(n["Lorvan"] == .gpe)
     }
 
+    @Test func datelinesNameThePlaceNotTheGovernment() {
+        let es = Fixtures.entities("ANKARA/DOHA — Turkey and Qatar said on Monday that Ankara would host talks.")
+        #expect(Fixtures.entity("Ankara", in: es)?.mentions.map(\.text) == ["ANKARA"])
+        #expect(Fixtures.entity("Doha", in: es) != nil)
+        #expect(Fixtures.entity("Turkey", in: es)?.mentions.map(\.text) == ["Turkey", "Ankara"])
+    }
+
+    @Test func longerOrganisationNamesWinOverKnownShorterOnes() {
+        let n = names("Officials of the Supreme National Security Council met in Tehran.")
+        #expect(n["Supreme National Security Council"] == .org)
+        #expect(n["National Security Council"] == nil)
+    }
+
     @Test func acronymsAreCaseSensitive() {
         let n = names("Let us know what the US and the EU think of it.")
         #expect(n == ["United States": .gpe, "European Union": .org])
