@@ -292,6 +292,7 @@ struct EntityRecognizer {
         guard p >= s.tokens.lowerBound else { return false }
         let prev = toks[p].lower
         if prev == "capital" || prev == "city" { return true }
+        if prev == ",", p - 1 >= s.tokens.lowerBound, toks[p - 1].lower == "capital" || toks[p - 1].lower == "city" { return true }
         if prev == "to" || prev == "from" {
             var q = p - 1
             while q >= s.tokens.lowerBound, toks[q].kind != .word { q -= 1 }
@@ -429,6 +430,19 @@ struct EntityRecognizer {
         let letters = first.text.unicodeScalars.filter(ScalarClass.isLetter).count
         if wordCount == 1 && letters < 2 { return }
 
+        // "Deputy Political Affairs Minister X": words of a title, not a name.
+        if run.upperBound < s.tokens.upperBound, toks[run.upperBound].kind == .word,
+            titleLength(at: run.upperBound, ids: ids, end: s.tokens.upperBound) > 0, !names.orgSuffixes.contains(lastKey)
+        {
+            return
+        }
+        // "Dr Seyed Abbas Araghchi": an honorific before a known person.
+        if run.upperBound < s.tokens.upperBound, toks[run.upperBound].isCapitalized,
+            let m = kb.gazetteer.longestMatch(in: toks, ids: ids, at: run.upperBound, limit: s.tokens.upperBound),
+            kb.entries[pick(m.aliases)].type == .person
+        {
+            return
+        }
         let orgShaped = names.orgSuffixes.contains(lastKey) || (a..<b).contains(where: { names.orgHeads.contains(keys[$0]) })
             || names.locSuffixes.contains(lastKey) || names.gpeSuffixes.contains(lastKey)
         if !orgShaped, let and = (a..<b).first(where: { toks[$0].lower == "and" || toks[$0].text == "&" }) {
@@ -592,6 +606,26 @@ struct EntityRecognizer {
         }
         for (ai, a) in state.locals.enumerated() where a.type == .org {
             if let bi = bySuffix[Substring(a.slug)], bi != ai { remap[ai] = bi }
+        }
+        // "Badr al-Busaidi" after "Badr bin Hamad al-Busaidi": same first and last name, one person.
+        var byEnds: [String: Int] = [:]
+        for (i, l) in state.locals.enumerated() where l.type == .person && l.wordCount >= 2 {
+            let parts = l.slug.split(separator: "-")
+            guard let first = parts.first, let last = parts.last else { continue }
+            let key = String(first) + "|" + String(last)
+            if let j = byEnds[key] {
+                if l.wordCount > state.locals[j].wordCount {
+                    remap[j] = i
+                    byEnds[key] = i
+                } else {
+                    remap[i] = j
+                }
+            } else {
+                byEnds[key] = i
+            }
+        }
+        for (i, target) in remap where remap[target] != nil {
+            remap[i] = remap[target]
         }
         let localIds: [String] = state.locals.indices.map { i in
             let l = state.locals[remap[i] ?? i]

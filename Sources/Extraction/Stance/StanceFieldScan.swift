@@ -168,66 +168,86 @@ struct StanceFieldScan {
 
     mutating func buildTables() {
         let tokens = field.tokens
+        let n = tokens.count
         var entityIndexById: [String: Int] = [:]
         var indexed = false
+        // Local arrays, moved into place at the end: writes to stored arrays in a loop pay a
+        // uniqueness check each.
+        var mentionAt = [Int32](repeating: -1, count: n)
         for (mi, m) in mentions.enumerated() {
-            for t in m.tokens where t < tokens.count { mentionAt[t] = Int32(mi) }
+            for t in m.tokens where t < n { mentionAt[t] = Int32(mi) }
         }
-        for i in tokens.indices {
-            let token = tokens[i]
-            kind[i] = token.kind
-            capital[i] = token.isCapitalized
-            wordLike[i] = token.isWordLike
-            switch token.kind {
-            case .word:
-                var id = lexicon.vocabulary.id(of: token.lower)
-                if id < 0, token.isAllCaps, token.lower.utf8.contains(UInt8(ascii: ".")) {
-                    // "U.S." and "U. S." are written "us" in the lexicon.
-                    id = lexicon.vocabulary.id(of: String(token.lower.unicodeScalars.filter { $0 != "." && $0 != " " }))
-                }
-                ids[i] = id
-                if id >= 0 { classes[i] = lexicon.classes(of: id) }
-                if token.isCapitalized, mentionAt[i] < 0, let owner = analysis.knownDemonyms[token.lower] {
-                    topicSkippable[i] = true
-                    if let index = analysis.demonymOwners[token.lower], index < entities.count {
-                        demonymAt[i] = Int32(index)
-                    } else {
-                        if !indexed {
-                            for (k, e) in entities.enumerated() { entityIndexById[e.id] = k }
-                            indexed = true
-                        }
-                        if let index = entityIndexById[owner.entityId] {
+        var kind = [Token.Kind](repeating: .word, count: n)
+        var capital = [Bool](repeating: false, count: n)
+        var wordLike = [Bool](repeating: false, count: n)
+        var punct = [UInt8](repeating: 0, count: n)
+        var ids = [Int32](repeating: StanceVocabulary.none, count: n)
+        var classes = [StanceWordClass](repeating: [], count: n)
+        var demonymAt = [Int32](repeating: -1, count: n)
+        var topicSkippable = [Bool](repeating: false, count: n)
+        var cueSkippable = [Bool](repeating: false, count: n)
+        let vocabulary = lexicon.vocabulary
+        tokens.withUnsafeBufferPointer { buffer in
+            for i in 0..<n {
+                let k = buffer[i].kind
+                kind[i] = k
+                capital[i] = buffer[i].isCapitalized
+                switch k {
+                case .word:
+                    wordLike[i] = true
+                    let lower = buffer[i].lower
+                    var id = vocabulary.id(of: lower)
+                    if id < 0, buffer[i].isAllCaps, lower.utf8.contains(UInt8(ascii: ".")) {
+                        // "U.S." and "U. S." are written "us" in the lexicon.
+                        id = vocabulary.id(of: String(lower.unicodeScalars.filter { $0 != "." && $0 != " " }))
+                    }
+                    ids[i] = id
+                    if id >= 0 { classes[i] = lexicon.classes(of: id) }
+                    if capital[i], mentionAt[i] < 0, let owner = analysis.knownDemonyms[lower] {
+                        topicSkippable[i] = true
+                        if let index = analysis.demonymOwners[lower], index < entities.count {
                             demonymAt[i] = Int32(index)
-                        } else if configuration.addsDemonymOwners {
-                            let entity = Entity(
-                                id: owner.entityId, name: owner.name, type: owner.type, kbId: owner.kbId, salience: 0,
-                                mentionCount: 0, mentions: [])
-                            entityIndexById[owner.entityId] = entities.count
-                            demonymAt[i] = Int32(entities.count)
-                            entities.append(entity)
+                        } else {
+                            if !indexed {
+                                for (k, e) in entities.enumerated() { entityIndexById[e.id] = k }
+                                indexed = true
+                            }
+                            if let index = entityIndexById[owner.entityId] {
+                                demonymAt[i] = Int32(index)
+                            } else if configuration.addsDemonymOwners {
+                                let entity = Entity(
+                                    id: owner.entityId, name: owner.name, type: owner.type, kbId: owner.kbId,
+                                    salience: 0, mentionCount: 0, mentions: [])
+                                entityIndexById[owner.entityId] = entities.count
+                                demonymAt[i] = Int32(entities.count)
+                                entities.append(entity)
+                            }
                         }
                     }
+                case .number:
+                    wordLike[i] = true
+                    ids[i] = vocabulary.id(of: buffer[i].lower)
+                case .possessive, .dash, .quote, .apostrophe:
+                    topicSkippable[i] = true
+                    cueSkippable[i] = true
+                case .punctuation:
+                    switch buffer[i].text.unicodeScalars.first {
+                    case ",": punct[i] = Self.comma
+                    case ";": punct[i] = Self.semicolon
+                    case ":": punct[i] = Self.colon
+                    default: punct[i] = Self.otherPunctuation
+                    }
+                default:
+                    break
                 }
-            case .number:
-                ids[i] = lexicon.vocabulary.id(of: token.lower)
-            case .possessive, .dash, .quote, .apostrophe:
-                topicSkippable[i] = true
-                cueSkippable[i] = true
-            case .punctuation:
-                switch token.text.unicodeScalars.first {
-                case ",": punct[i] = Self.comma
-                case ";": punct[i] = Self.semicolon
-                case ":": punct[i] = Self.colon
-                default: punct[i] = Self.otherPunctuation
-                }
-            default:
-                break
             }
         }
         // A participle after a comma opens a clause (", citing …").
+        var gerund = [Bool](repeating: false, count: n)
         for i in tokens.indices.dropFirst() where punct[i - 1] == Self.comma && kind[i] == .word {
             gerund[i] = tokens[i].lower.hasSuffix("ing")
         }
+        self.gerund = gerund
         // Multi-word markers ("according to", "rather than") mark their first token.
         for i in tokens.indices where lexicon.markerTrie.startsPhrase(ids[i]) {
             let limit = field.sentences[tokens[i].sentence].tokens.upperBound
@@ -247,6 +267,16 @@ struct StanceFieldScan {
             }
         }
         for i in tokens.indices where classes[i].contains(.filler) { topicSkippable[i] = true }
+        self.mentionAt = mentionAt
+        self.kind = kind
+        self.capital = capital
+        self.wordLike = wordLike
+        self.punct = punct
+        self.ids = ids
+        self.classes = classes
+        self.demonymAt = demonymAt
+        self.topicSkippable = topicSkippable
+        self.cueSkippable = cueSkippable
         ignoreDateline()
     }
 
