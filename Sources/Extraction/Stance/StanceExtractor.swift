@@ -77,19 +77,19 @@ public struct StanceExtractor: Sendable {
     ///   confident kept, at most ``Configuration/maxStances``) and quotes in text order (at
     ///   most ``Configuration/maxQuotes``).
     public func extract(fields: [AnalyzedField], analysis: inout EntityAnalysis) -> (stances: [Stance], quotes: [Quote]) {
-        var best: [StanceKey: Stance] = [:]
-        var order: [StanceKey] = []
+        var best: [Int: Int] = [:]
+        var stances: [Stance] = []
         var quotes: [Quote] = []
         for field in fields {
             var scan = StanceFieldScan(field: field, lexicon: lexicon, configuration: configuration, analysis: analysis)
             scan.run()
-            for stance in scan.stances {
-                let key = StanceKey(holder: stance.holder, target: stance.target, polarity: stance.polarity)
+            // Entity indices are shared by the fields, so integer keys identify a triple.
+            for (stance, key) in zip(scan.stances, scan.stanceKeys) {
                 if let existing = best[key] {
-                    if stance.confidence > existing.confidence { best[key] = stance }
+                    if stance.confidence > stances[existing].confidence { stances[existing] = stance }
                 } else {
-                    best[key] = stance
-                    order.append(key)
+                    best[key] = stances.count
+                    stances.append(stance)
                 }
             }
             for quote in scan.quotes where quotes.count < configuration.maxQuotes {
@@ -101,7 +101,6 @@ public struct StanceExtractor: Sendable {
                 }
             }
         }
-        var stances = order.compactMap { best[$0] }
         if stances.count > configuration.maxStances {
             // Keep the most confident, then restore text order for stable output.
             let kept = stances.enumerated()
@@ -113,10 +112,4 @@ public struct StanceExtractor: Sendable {
         return (stances, quotes)
     }
 
-    /// The identity of a stance for deduplication.
-    private struct StanceKey: Hashable {
-        var holder: String
-        var target: StanceTarget
-        var polarity: Polarity
-    }
 }

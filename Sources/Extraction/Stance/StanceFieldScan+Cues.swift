@@ -12,6 +12,8 @@ extension StanceFieldScan {
         var isGeneric: Bool
         /// Holder names the topic is restricted to (empty: any holder).
         var holderNames: Set<String> = []
+        /// A compact identity: the topic's index, or `1 << 20` plus the entity index.
+        var code = 0
     }
 
     // MARK: - Sentence
@@ -71,7 +73,7 @@ extension StanceFieldScan {
                 targets.isEmpty || at < firstTopicStart(from: cue.end, to: scopeEnd)
             {
                 // "skepticism regarding Russia's intentions in the negotiations": the actor.
-                targets = [Target(target: .entity(entities[e].id), sign: 1, isGeneric: false)]
+                targets = [Target(target: .entity(entities[e].id), sign: 1, isGeneric: false, code: 1 << 20 + e)]
             }
             if targets.isEmpty, cue.cue.role != .relay, let t = anaphoricTarget(of: cue, sentence: s) {
                 targets.append(t)
@@ -134,9 +136,8 @@ extension StanceFieldScan {
                         if negations % 2 == 1 { sign = -sign }
                         if frame.isNegative { sign = -sign }
                         if isUndone(after: m.end, before: frame.range.upperBound) { sign = -sign }
-                        let t = Target(
-                            target: .topic(m.topic), sign: sign, isGeneric: false,
-                            holderNames: lexicon.topicPhrases[m.phrase].holderNames)
+                        var t = target(of: m)
+                        t.sign = sign
                         let cue = CueMatch(
                             start: frame.verb, end: frame.verb + 1,
                             cue: StanceCue(phrase: "that", polarity: .support, role: .verb, confidence: 0.5))
@@ -573,7 +574,7 @@ extension StanceFieldScan {
     func target(of m: TopicMatch) -> Target {
         Target(
             target: .topic(m.topic), sign: m.sign, isGeneric: m.isGeneric,
-            holderNames: lexicon.topicPhrases[m.phrase].holderNames)
+            holderNames: lexicon.topicPhrases[m.phrase].holderNames, code: lexicon.topicPhrases[m.phrase].topicIndex)
     }
 
     /// Topics in the cue's scope, after it.
@@ -743,6 +744,7 @@ extension StanceFieldScan {
                 if case .entity(let id) = target.target, id == holderId { continue }
                 if !target.holderNames.isEmpty, !target.holderNames.contains(entities[holder.entity].name.lowercased()) {
                     target.target = .topic(TopicPhrase.fallbackTopic)
+                    target.code = lexicon.fallbackTopicIndex
                 }
                 let polarity: Polarity = holder.factor * target.sign > 0 ? .support : .oppose
                 let c = min(1, max(0, confidence * holder.weight * (target.isGeneric ? 0.9 : 1)))
@@ -751,6 +753,7 @@ extension StanceFieldScan {
                     Stance(
                         holder: holderId, target: target.target, polarity: polarity, confidence: c, cue: cueText,
                         evidence: evidence))
+                stanceKeys.append(holder.entity << 22 | target.code << 1 | (polarity == .support ? 1 : 0))
             }
         }
     }

@@ -55,6 +55,8 @@ struct StanceFieldScan {
 
     /// Results.
     var stances: [Stance] = []
+    /// Per stance, a compact (holder, target, polarity) key for deduplication.
+    var stanceKeys: [Int] = []
     var quotes: [Quote] = []
     /// Entities created for demonym owners (only with `addsDemonymOwners`).
     var addedEntities: [Entity] { Array(entities[baseEntityCount...]) }

@@ -22,6 +22,8 @@ public struct StanceLexicon: Sendable {
     var markerTrie = PhraseTrie()
     /// Word classes per word id.
     var wordClasses: [StanceWordClass] = []
+    /// Index of ``TopicPhrase/fallbackTopic`` in ``topics`` (or past its end when absent).
+    var fallbackTopicIndex = 0
 
     /// An empty lexicon; extraction with it finds quotes but no stances.
     public init() {

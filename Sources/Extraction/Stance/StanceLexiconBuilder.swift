@@ -170,6 +170,12 @@ struct StanceLexiconBuilder {
         lexicon.topicTrie.freeze()
         lexicon.markerTrie.freeze()
         lexicon.topics = topicOrder.map { ($0, topicDescriptions[$0] ?? "") }
+        var topicIndex: [String: Int] = [:]
+        for (i, id) in topicOrder.enumerated() { topicIndex[id] = i }
+        for i in lexicon.topicPhrases.indices {
+            lexicon.topicPhrases[i].topicIndex = topicIndex[lexicon.topicPhrases[i].topic] ?? 0
+        }
+        lexicon.fallbackTopicIndex = topicIndex[TopicPhrase.fallbackTopic] ?? topicOrder.count
         vocabulary.finalize()
         var classes = [StanceWordClass](repeating: [], count: vocabulary.count)
         for (id, cls) in classesById { classes[Int(id)] = cls }

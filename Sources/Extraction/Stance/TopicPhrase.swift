@@ -14,6 +14,8 @@ public struct TopicPhrase: Sendable, Hashable {
     public var holderNames: Set<String>
     /// The topic for holders not in ``holderNames``.
     public static let fallbackTopic = "peace_talks"
+    /// Position of ``topic`` in the lexicon's topic list (a compact key for deduplication).
+    var topicIndex = 0
 
     /// Creates a topic phrase.
     public init(topic: String, isOpposite: Bool, isGeneric: Bool, holderNames: Set<String> = []) {
