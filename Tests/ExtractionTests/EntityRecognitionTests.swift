@@ -137,6 +137,30 @@ struct EntityRecognitionTests {
         #expect(n["National Security Council"] == nil)
     }
 
+    @Test func titleModifiersAndHonorificsAreNotNames() {
+        let n = names("Deputy Legal Affairs Minister Kaveh Rostami met Dr Seyed Abbas Araghchi.")
+        #expect(n == ["Kaveh Rostami": .person, "Abbas Araghchi": .person])
+    }
+
+    @Test func aKnownPersonWrittenWithAnotherFirstNameSpellingIsThatPerson() {
+        let es = Fixtures.entities("Army chief Abdul Fatah al-Burhan met Robert Harris in Port Sudan.")
+        #expect(Fixtures.entity("Abdel Fattah al-Burhan", in: es)?.mentions.map(\.text) == ["Abdul Fatah al-Burhan"])
+        #expect(Fixtures.entity("Robert Harris", in: es)?.type == .person)
+        #expect(Fixtures.entity("Kamala Harris", in: es) == nil)
+    }
+
+    @Test func shorterFormsOfAFullNameMerge() {
+        let es = Fixtures.entities("Karim bin Saleh al-Naqvi arrived. Later, Karim al-Naqvi said talks would go on, and Naqvi left.")
+        #expect(es.count == 1)
+        #expect(es.first?.mentionCount == 3)
+    }
+
+    @Test func placesInAListAfterALocativeAreTyped() {
+        let n = names("Fighting spread in Khartoum, Al Qadarif, Kosti and Darfur.")
+        #expect(n["Al Qadarif"] == .gpe)
+        #expect(n["Kosti"] == .gpe)
+    }
+
     @Test func acronymsAreCaseSensitive() {
         let n = names("Let us know what the US and the EU think of it.")
         #expect(n == ["United States": .gpe, "European Union": .org])

@@ -292,6 +292,7 @@ struct EntityRecognizer {
         guard p >= s.tokens.lowerBound else { return false }
         let prev = toks[p].lower
         if prev == "capital" || prev == "city" { return true }
+        if toks[p].kind == .possessive { return true }  // "Egypt's Cairo"
         if prev == ",", p - 1 >= s.tokens.lowerBound, toks[p - 1].lower == "capital" || toks[p - 1].lower == "city" { return true }
         if prev == "to" || prev == "from" {
             var q = p - 1
@@ -344,7 +345,14 @@ struct EntityRecognizer {
                                 lastGood = j
                                 continue
                             }
-                            if !(m.length == 1 && e.type == .person && firstNameBefore) { break }
+                            // "Abdul Fatah al-Burhan": a first name, then words the KB knows as something else
+                            // or a known person's surname, all one name
+                            if firstNameBefore || (names.firstNames.contains(toks[i].lower) && lastGood - i <= 2 && m.length == 1) {
+                                j += m.length
+                                lastGood = j
+                                continue
+                            }
+                            break
                         }
                     }
                     j += 1
@@ -501,7 +509,12 @@ struct EntityRecognizer {
             // "Syunik province", "Kherson region"
             type = .gpe
             strength = 1
-        } else if let prevWord, prevWord == "and" || prevWord == "or", let placeType = placeTypeOfSpan(endingAt: a - 1, field: fi, state) {
+        } else if let prevWord,
+            prevWord == "and" || prevWord == "or"
+                || (prevWord == "," && (next?.text == "," || next?.lower == "and")
+                    && (wordCount == 1 || names.nameParticles.contains(first.lower))),
+            let placeType = placeTypeOfSpan(endingAt: a - 1, field: fi, state)
+        {
             // "at Natanz and Isfahan": a conjunct takes the type of the place before it
             type = placeType
             strength = 1
@@ -517,6 +530,10 @@ struct EntityRecognizer {
         if finalType == .org, let d = demonym, d + 1 == a || (d + 2 == a && toks[d + 1].kind == .word) {
             a = d  // "Sudanese Foreign Ministry"
         }
+        if finalType == .person, wordCount >= 2, let known = knownPersonEnding(a..<b, toks: toks, ids: ids) {
+            add(Span(field: fi, tokens: a..<b, target: .kb(known), isMetonym: false), toks, &state)
+            return
+        }
         if wordCount == 1 && finalType == .person {
             // a surname: resolved against full names in pass 2
             state.pendingSingles.append(PendingSingle(field: fi, token: a, type: .person, strength: strength))
@@ -527,6 +544,20 @@ struct EntityRecognizer {
         add(Span(field: fi, tokens: a..<b, target: .local(li), isMetonym: false), toks, &state)
         defineAcronym(after: a..<b, target: .local(li), field: fi, toks: toks, keys: keys, end: s.tokens.upperBound, &state)
         if wordCount >= 2 { state.register(keys[a..<b], .local(li)) }
+    }
+
+    /// A knowledge-base person whose alias ends the run and whose first name starts with the
+    /// run's first letter ("Abdul Fatah al-Burhan" → Abdel Fattah al-Burhan; not "Robert Harris"
+    /// → Kamala Harris).
+    private func knownPersonEnding(_ r: Range<Int>, toks: [Token], ids: [Int32]) -> Int? {
+        guard let initial = toks[r.lowerBound].lower.unicodeScalars.first else { return nil }
+        for k in (r.lowerBound + 1)..<r.upperBound where toks[k].kind == .word {
+            guard let m = kb.gazetteer.longestMatch(in: toks, ids: ids, at: k, limit: r.upperBound), k + m.length == r.upperBound else { continue }
+            let e = pick(m.aliases)
+            guard kb.entries[e].type == .person, kb.entries[e].name.lowercased().unicodeScalars.first == initial else { continue }
+            return e
+        }
+        return nil
     }
 
     /// The type of a place span ending just before token `index`, if any.
