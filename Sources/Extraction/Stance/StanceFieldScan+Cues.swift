@@ -382,6 +382,10 @@ extension StanceFieldScan {
                     }
                     j += 1
                 }
+                // "Russia views NATO as a threat": the subject before the actor.
+                if start == cue.start, cue.cue.targetsActors, let actor = actorTarget(of: cue, scopeEnd: cue.end) {
+                    start = mentions[Int(mentionAt[actor.at])].tokens.lowerBound
+                }
                 if start < cue.start {
                     for e in localSubject(before: start, floor: floor) { add(e, 0.9) }
                 }
@@ -664,12 +668,14 @@ extension StanceFieldScan {
         if cue.cue.role == .predicate {
             var j = cue.start - 1
             var looked = 0
-            while j >= 0, looked < 3 {
+            while j >= 0, looked < 4 {
                 if mentionAt[j] >= 0 {
                     let e = mentions[Int(mentionAt[j])].entity
                     return isHolderType(e) ? (e, j) : nil
                 }
-                if kind[j] != .possessive && kind[j] != .quote { return nil }
+                let passes = kind[j] == .possessive || kind[j] == .quote || classes[j].contains(.filler)
+                    || classes[j].contains(.beVerb)
+                if !passes { return nil }
                 looked += 1
                 j -= 1
             }
