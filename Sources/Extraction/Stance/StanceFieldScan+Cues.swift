@@ -4,6 +4,8 @@ extension StanceFieldScan {
     /// The most tokens between a cue and a following cue it passes its holder to
     /// ("refused to rule out", "reiterated Russia's demand").
     static let maxChainGap = 5
+    /// The most words between a cue and the start of its first target.
+    static let maxObjectDistance = 9
 
     /// A target of a cue with the sign its phrase carries.
     struct Target {
@@ -130,7 +132,7 @@ extension StanceFieldScan {
                     let index = Int(topicAt[j])
                     let m = topicMatches[index]
                     if !m.isGeneric, !targeted.contains(-1000 - index), quoteAt[m.start] < 0,
-                        !hasCue(from: frame.range.lowerBound, to: m.start)
+                        !hasCue(from: clauseStart(before: m.start, floor: frame.range.lowerBound), to: m.start)
                     {
                         var sign = m.sign
                         if negations % 2 == 1 { sign = -sign }
@@ -162,7 +164,8 @@ extension StanceFieldScan {
         var j = start
         var words = 0
         while j < end, words < 5 {
-            if kind[j] == .punctuation || topicAt[j] >= 0 { return false }
+            if kind[j] == .punctuation || topicAt[j] >= 0 || mentionAt[j] >= 0 { return false }
+            if classes[j].contains(.complementizer) || classes[j].contains(.relativePronoun) { return false }
             if classes[j].contains(.inverter) { return true }
             if wordLike[j] { words += 1 }
             j += 1
@@ -181,6 +184,16 @@ extension StanceFieldScan {
             k += 1
         }
         return false
+    }
+
+    /// The start of the clause holding token `index`, not before `floor`.
+    func clauseStart(before index: Int, floor: Int) -> Int {
+        var j = index - 1
+        while j >= floor {
+            if (classes[j].contains(.clauseBoundary) && !isParenthetical(j)) || punct[j] == Self.semicolon { return j + 1 }
+            j -= 1
+        }
+        return floor
     }
 
     func hasCue(from start: Int, to end: Int) -> Bool {
@@ -362,11 +375,16 @@ extension StanceFieldScan {
                 for e in localSubject(before: cue.start, floor: floor) { add(e, 0.9) }
             }
         case .verb, .relay:
-            if let be = isPassive(cue) {
+            if isPassive(cue) != nil {
                 if let a = agent(after: cue.end) { add(a, 1) }
-                _ = be
             } else if !chained {
-                for e in localSubject(before: cue.start, floor: floor) { add(e, 1) }
+                // A participle ("…, calling the proposal an ultimatum") is the main subject's.
+                let subject = field.tokens[cue.start].sentence
+                if clause.participial, sentenceSubject[subject] >= 0, !hasMention(from: clause.start, to: cue.start) {
+                    add(Int(sentenceSubject[subject]), 0.9)
+                } else {
+                    for e in localSubject(before: cue.start, floor: floor) { add(e, 1) }
+                }
             }
         case .predicate:
             if let b = beneficiary(after: cue.end) {
@@ -402,6 +420,15 @@ extension StanceFieldScan {
         return out
     }
 
+    func hasMention(from start: Int, to end: Int) -> Bool {
+        var j = start
+        while j < end {
+            if mentionAt[j] >= 0 { return true }
+            j += 1
+        }
+        return false
+    }
+
     /// Whether entity `e` is named (not just a pronoun) between two tokens.
     func isNamed(_ e: Int, from start: Int, to end: Int) -> Bool {
         var j = start
@@ -427,6 +454,11 @@ extension StanceFieldScan {
             if classes[j].contains(.possessivePronoun) {
                 let r = resolvePronoun(at: j)
                 return r >= 0 ? r : nil
+            }
+            if demonymAt[j] >= 0 {
+                // "a Russian demand": the country of the demonym.
+                let e = Int(demonymAt[j])
+                return entities[e].type == .gpe ? e : nil
             }
             guard kind[j] == .word, !capital[j], mentionAt[j] < 0 else { return nil }
             skipped += 1
@@ -590,7 +622,12 @@ extension StanceFieldScan {
         var out: [Target] = []
         var j = cue.end
         var linked = true
+        var words = 0
         while j < scopeEnd {
+            // The object starts near the cue: a topic far down the clause ("… the root causes
+            // of the conflict, a phrase Moscow uses to refer to NATO's expansion") is not it.
+            if out.isEmpty, words > Self.maxObjectDistance { break }
+            if wordLike[j] { words += 1 }
             if topicAt[j] >= 0 {
                 let m = topicMatches[Int(topicAt[j])]
                 if !linked { break }
