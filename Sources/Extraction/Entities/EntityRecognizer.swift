@@ -627,16 +627,18 @@ struct EntityRecognizer {
         }
         // "the Crisis Group" after "the International Crisis Group": one organisation.
         var remap: [Int: Int] = [:]
-        var bySuffix: [Substring: Int] = [:]
-        for (bi, b) in state.locals.enumerated() where b.type == .org {
+        // Likewise "Al Ansari" after "Majed Al Ansari".
+        var bySuffix: [String: Int] = [:]
+        for (bi, b) in state.locals.enumerated() where b.type == .org || b.type == .person {
             var rest = Substring(b.slug)
             while let dash = rest.firstIndex(of: "-") {
                 rest = rest[rest.index(after: dash)...]
-                if bySuffix[rest] == nil { bySuffix[rest] = bi }
+                let key = b.type.rawValue + ":" + rest
+                if bySuffix[key] == nil { bySuffix[key] = bi }
             }
         }
-        for (ai, a) in state.locals.enumerated() where a.type == .org {
-            if let bi = bySuffix[Substring(a.slug)], bi != ai { remap[ai] = bi }
+        for (ai, a) in state.locals.enumerated() where a.type == .org || a.type == .person {
+            if let bi = bySuffix[a.type.rawValue + ":" + a.slug], bi != ai { remap[ai] = bi }
         }
         // "Badr al-Busaidi" after "Badr bin Hamad al-Busaidi": same first and last name, one person.
         var byEnds: [String: Int] = [:]

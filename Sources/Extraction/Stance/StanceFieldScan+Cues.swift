@@ -515,8 +515,8 @@ extension StanceFieldScan {
             }
             let before = localSubject(before: v, floor: range.lowerBound)
             if !before.isEmpty {
-                if rest <= 3 {
-                    frames.append(Frame(range: range.lowerBound..<v, holders: before))
+                if rest <= 3, let opening = postposedStart(verb: v, in: range) {
+                    frames.append(Frame(range: opening..<v, holders: before))
                 } else if opens {
                     // The report ends where the writer's own clause starts: ", while …".
                     var end = v + 1
@@ -569,6 +569,32 @@ extension StanceFieldScan {
             j -= 1
         }
         return []
+    }
+
+    /// For "…, Lavrov said." / "…,” a senior official told AFP.": where the reported words
+    /// start (after the last semicolon), if the speaker right before the verb follows a comma
+    /// or a closing quote; `nil` for "Israel says it falls short".
+    func postposedStart(verb v: Int, in range: Range<Int>) -> Int? {
+        var j = v - 1
+        while j >= range.lowerBound {
+            let c = classes[j]
+            let inSubject = mentionAt[j] >= 0 || demonymAt[j] >= 0 || capital[j] || c.contains(.title)
+                || c.contains(.filler) || c.contains(.holderNoun) || c.contains(.personPronoun)
+                || c.contains(.groupPronoun) || kind[j] == .possessive
+            if !inSubject { break }
+            j -= 1
+        }
+        guard j >= range.lowerBound, punct[j] == Self.comma || kind[j] == .quote else { return nil }
+        var start = range.lowerBound
+        var k = j
+        while k >= range.lowerBound {
+            if punct[k] == Self.semicolon {
+                start = k + 1
+                break
+            }
+            k -= 1
+        }
+        return start
     }
 
     /// The source named by "according to X" in sentence `s`, or -1.

@@ -161,7 +161,10 @@ struct StanceFieldScan {
         findQuotes()
         for s in field.sentences.indices {
             let sentence = field.sentences[s]
-            if sentence.isBoilerplate || sentence.isHeading || sentence.tokens.isEmpty { continue }
+            // Section headings carry no positions; a headline often does ("Hamas accepts truce").
+            if sentence.isBoilerplate || (sentence.isHeading && field.field != .title) || sentence.tokens.isEmpty {
+                continue
+            }
             scanSentence(s)
         }
     }
@@ -347,9 +350,10 @@ struct StanceFieldScan {
             let range = sentence.tokens
             var i = range.lowerBound
             while i < range.upperBound, cues.count < Self.maxCuesPerSentence {
+                // A capitalised word inside a sentence is a name, except in a headline.
                 let midCapital =
                     capital[i] && i > range.lowerBound && kind[i - 1] != .quote
-                    && punct[i - 1] != Self.colon
+                    && punct[i - 1] != Self.colon && !sentence.isTitleCase
                 // "U.S.-brokered", "Western-backed": a compound adjective, not a cue.
                 let compound = i > range.lowerBound && kind[i - 1] == .dash
                 if mentionAt[i] < 0, topicAt[i] < 0, !midCapital, !compound, lexicon.cueTrie.startsPhrase(ids[i]),
