@@ -33,6 +33,16 @@ struct EngineLimitsTests {
         #expect(Fixtures.slice(body, m.start, m.end) == "Chile")
     }
 
+    @Test func pathologicalCapitalisedTextStaysLinearAndBounded() throws {
+        var words: [String] = []
+        for k in 0..<40_000 { words.append(k % 2 == 0 ? "Zorvak\(k % 97)" : "and") }
+        let body = words.joined(separator: " ") + "\n" + String(repeating: "Velt Morrow Kasp ", count: 20_000)
+        let engine = ExtractionEngine(knowledgeBase: Fixtures.knowledgeBase)
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure { _ = try engine.extract(Article(id: "p", body: body)) }
+        #expect(elapsed < .seconds(10))
+    }
+
     @Test func mentionsAreCappedButCounted() throws {
         let body = String(repeating: "Chile agreed. ", count: 100)
         let engine = ExtractionEngine(knowledgeBase: Fixtures.knowledgeBase, configuration: .init(maxMentionsPerEntity: 5))

@@ -7,6 +7,9 @@
 /// (metonymy). Pass 2 resolves surnames, acronyms defined in parentheses and names in
 /// headline-case lines against the names found in pass 1. Linear in the article's tokens.
 struct EntityRecognizer {
+    /// The most tokens an unseen name may have ("Organisation for the Prohibition of Chemical Weapons" has 7).
+    static let maxNameTokens = 16
+
     let kb: KnowledgeBase
     let maxMentionsPerEntity: Int
     let maxEntities: Int
@@ -326,7 +329,8 @@ struct EntityRecognizer {
         let names = kb.names
         var j = i
         var lastGood = i
-        while j < end {
+        let limit = min(end, i + Self.maxNameTokens)  // bounds the work per run on pathological text
+        while j < limit {
             let t = toks[j]
             if j > i && t.followsNewline { break }
             if t.kind == .word {
