@@ -122,5 +122,22 @@ struct StanceHolderTests {
             "ANKARA (Reuters) - It welcomed the truce on Monday.", [N(name: "Ankara", type: .gpe), N(name: "Reuters", type: .org)])
         #expect(out.isEmpty)
     }
+
+    @Test func aHeadlineIsScanned() throws {
+        var (fields, analysis) = StanceFixture.inputs("Body text.", [N(name: "Hamas", type: .org)])
+        fields.insert(AnalyzedField(field: .title, text: "Hamas Accepts Ceasefire Proposal"), at: 0)
+        analysis.mentions.insert(
+            ResolvedMention(entity: 0, field: .title, tokens: 0..<1, start: 0, end: 5, text: "Hamas", isMetonym: false), at: 0)
+        let stances = StanceExtractor(lexicon: StanceFixture.lexicon).extract(fields: fields, analysis: &analysis).stances
+        #expect(stances.map(\.target) == [.topic("ceasefire")])
+        #expect(stances.first?.evidence.field == .title)
+    }
+
+    @Test func aSpeakerAfterASemicolonDoesNotOwnTheFirstClause() {
+        let out = StanceFixture.triples(
+            "Hamas says it accepts the truce proposal; Israel says it falls short.",
+            [N(name: "Hamas", type: .org), N(name: "Israel", type: .gpe)])
+        #expect(out == [T("Hamas", "ceasefire", .support)])
+    }
 }
 
