@@ -43,6 +43,26 @@ struct EngineLimitsTests {
         #expect(elapsed < .seconds(10))
     }
 
+    @Test func worstCaseNamesInFourByteLettersStillFitOneMegabyte() throws {
+        // Deseret letters have case and take four UTF-8 bytes each.
+        func name(_ k: Int) -> String {
+            var s = String.UnicodeScalarView()
+            s.append(Unicode.Scalar(0x10400 + k % 40)!)
+            for j in 0..<70 { s.append(Unicode.Scalar(0x10428 + (k * 7 + j) % 40)!) }
+            return String(s)
+        }
+        var body = ""
+        var k = 0
+        while body.unicodeScalars.count < 190_000 {
+            body += "Talks in \(name(k)) and \(name(k + 1)) ended, said \(name(k + 2)) \(name(k + 3)).\n"
+            k += 4
+        }
+        let result = try Fixtures.engine.extract(Article(id: "w", body: body, title: String(repeating: "Ä", count: 5000)))
+        let encoded = try JSONEncoder().encode(result)
+        #expect(encoded.count < 1_000_000)
+        #expect(result.entities.reduce(0) { $0 + $1.mentions.count } <= ExtractionEngine.Configuration().maxTotalMentions)
+    }
+
     @Test func mentionsAreCappedButCounted() throws {
         let body = String(repeating: "Chile agreed. ", count: 100)
         let engine = ExtractionEngine(knowledgeBase: Fixtures.knowledgeBase, configuration: .init(maxMentionsPerEntity: 5))

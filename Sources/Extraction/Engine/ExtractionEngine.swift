@@ -22,7 +22,7 @@ public final class ExtractionEngine: ArticleExtractor {
         self.configuration = configuration
         self.recognizer = EntityRecognizer(
             kb: knowledgeBase, maxMentionsPerEntity: max(0, configuration.maxMentionsPerEntity),
-            maxEntities: max(0, configuration.maxEntities))
+            maxEntities: max(0, configuration.maxEntities), maxTotalMentions: max(0, configuration.maxTotalMentions))
         self.stances = StanceExtractor(
             lexicon: knowledgeBase.stanceLexicon,
             configuration: StanceExtractor.Configuration(

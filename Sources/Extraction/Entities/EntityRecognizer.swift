@@ -9,10 +9,14 @@
 struct EntityRecognizer {
     /// The most tokens an unseen name may have ("Organisation for the Prohibition of Chemical Weapons" has 7).
     static let maxNameTokens = 16
+    /// The most Unicode scalars an unseen name may have; longer "words" are not names.
+    static let maxNameScalars = 64
 
     let kb: KnowledgeBase
     let maxMentionsPerEntity: Int
     let maxEntities: Int
+    /// Mentions listed over all entities of an article (`mention_count` still counts all).
+    var maxTotalMentions = 512
 
     /// What a span refers to.
     enum Target: Hashable {
@@ -333,6 +337,7 @@ struct EntityRecognizer {
         while j < limit {
             let t = toks[j]
             if j > i && t.followsNewline { break }
+            if t.end - toks[i].start > Self.maxNameScalars { break }
             if t.kind == .word {
                 if t.isCapitalized {
                     if j > i {
@@ -430,7 +435,7 @@ struct EntityRecognizer {
         {
             b -= 1
         }
-        guard a < b else { return }
+        guard a < b, toks[b - 1].end - toks[a].start <= Self.maxNameScalars else { return }
         var wordCount = 0
         var allCommon = true
         for k in a..<b where toks[k].kind == .word && toks[k].isCapitalized {
@@ -732,13 +737,15 @@ struct EntityRecognizer {
         }
         var mentions: [ResolvedMention] = []
         mentions.reserveCapacity(spans.count)
+        var listed = 0
         for (k, span) in spans.enumerated() {
             let index = entityOfGroup[groupOfSpan[k]]
             guard index >= 0 else { continue }
             let text = fields[span.field].slice(span.start, span.end)
             let kind = fieldKinds[span.field]
-            if entities[index].mentions.count < maxMentionsPerEntity {
+            if entities[index].mentions.count < maxMentionsPerEntity, listed < maxTotalMentions {
                 entities[index].mentions.append(Mention(field: kind, start: span.start, end: span.end, text: text))
+                listed += 1
             }
             mentions.append(
                 ResolvedMention(
