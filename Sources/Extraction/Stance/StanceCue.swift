@@ -21,6 +21,7 @@ public struct StanceCue: Sendable, Hashable {
     public var phrase: String
     /// The polarity the cue expresses toward its target when not negated.
     public var polarity: Polarity
+    /// How the holder and the target are found.
     public var role: Role
     /// Whether a named actor right after the cue can be its target ("condemned Russia").
     public var targetsActors: Bool
