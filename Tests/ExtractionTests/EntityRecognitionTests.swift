@@ -161,6 +161,13 @@ struct EntityRecognitionTests {
         #expect(n["Kosti"] == .gpe)
     }
 
+    @Test func capitalisedAdjectivesAfterPrepositionsAreNotPlaces() {
+        let n = names("Protests spread in Muslim countries and in Sunni areas, a statement in Arabic said. Shelling hit Kupiansk on Monday.")
+        #expect(n.isEmpty || n == ["Kupiansk": .gpe])
+        let m = names("Fighting continued in Vovchansk on Monday.")
+        #expect(m == ["Vovchansk": .gpe])
+    }
+
     @Test func acronymsAreCaseSensitive() {
         let n = names("Let us know what the US and the EU think of it.")
         #expect(n == ["United States": .gpe, "European Union": .org])

@@ -511,7 +511,9 @@ struct EntityRecognizer {
         } else if let prevWord, names.speechVerbs.contains(prevWord), wordCount <= 3, wordCount >= 2 {
             type = .person
             strength = 2
-        } else if let prevWord, names.locativePrepositions.contains(prevWord), prevWord != "to", next?.kind != .possessive {
+        } else if let prevWord, names.locativePrepositions.contains(prevWord), prevWord != "to", next?.kind != .possessive,
+            !(wordCount == 1 && next.map { $0.kind == .word && !$0.isCapitalized && names.adjectiveHeads.contains($0.lower) } == true)
+        {
             type = .gpe
             strength = 1
         } else if let next, next.kind == .word, !next.isCapitalized, names.gpeSuffixes.contains(next.lower) {

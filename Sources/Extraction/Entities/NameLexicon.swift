@@ -22,6 +22,8 @@ struct NameLexicon: Sendable {
     var nonEntityAcronyms: Set<String> = []
     var firstNames: Set<String> = []
     var nonNameWords: Set<String> = []
+    /// Lowercase nouns that show the capitalised word before them is an adjective ("in Muslim countries").
+    var adjectiveHeads: Set<String> = []
     /// Surnames written first ("Kim Jong Un", "Wang Yi"): such names get no surname alias.
     var familyNameFirst: Set<String> = []
     var commonWords: Set<String> = []
@@ -32,7 +34,7 @@ struct NameLexicon: Sendable {
     private static let keys: Set<String> = [
         "description", "person_titles", "person_context_nouns", "speech_verbs", "org_suffixes", "org_heads", "gpe_suffixes",
         "loc_suffixes", "locative_prepositions", "motion_verbs", "event_nouns", "treaty_nouns", "name_connectors", "name_particles",
-        "non_entity_acronyms", "first_names", "non_name_words", "family_name_first",
+        "non_entity_acronyms", "first_names", "non_name_words", "family_name_first", "adjective_heads",
     ]
 
     /// Adds the lists of `directory` (either file may be absent).
@@ -106,6 +108,7 @@ struct NameLexicon: Sendable {
         case "non_entity_acronyms": nonEntityAcronyms.formUnion(words)
         case "first_names": firstNames.formUnion(words)
         case "family_name_first": familyNameFirst.formUnion(words)
+        case "adjective_heads": adjectiveHeads.formUnion(words)
         case "non_name_words": nonNameWords.formUnion(words.map(Self.key))
         default: break
         }

@@ -80,9 +80,18 @@ public struct StanceExtractor: Sendable {
         var best: [Int: Int] = [:]
         var stances: [Stance] = []
         var quotes: [Quote] = []
-        for field in fields {
-            var scan = StanceFieldScan(field: field, lexicon: lexicon, configuration: configuration, analysis: analysis)
-            scan.run()
+        var scans = fields.map {
+            StanceFieldScan(field: $0, lexicon: lexicon, configuration: configuration, analysis: analysis)
+        }
+        // Topics tied to one conflict need the article (title or body) to name it.
+        var context: UInt64 = 0
+        for i in scans.indices {
+            scans[i].prepare()
+            context |= scans[i].context
+        }
+        for i in scans.indices {
+            scans[i].run(context: context)
+            let scan = scans[i]
             // Entity indices are shared by the fields, so integer keys identify a triple.
             for (stance, key) in zip(scan.stances, scan.stanceKeys) {
                 if let existing = best[key] {

@@ -48,6 +48,8 @@ struct StanceFieldScan {
     var lastEvidence: Evidence?
     var quoteSpans: [QuoteSpan] = []
     var topicMatches: [TopicMatch] = []
+    /// The context groups signalled anywhere in the article.
+    var articleContext: UInt64 = 0
     /// Cues per sentence, in text order.
     var sentenceCues: [[CueMatch]] = []
     /// Whether a token belongs to a cue phrase.
@@ -152,8 +154,28 @@ struct StanceFieldScan {
 
     /// Runs the whole pass; results land in ``stances`` and ``quotes``.
     mutating func run() {
+        prepare()
+        run(context: context)
+    }
+
+    /// The context groups (``StanceLexicon/contextBits``) this field's words signal; set by
+    /// ``prepare()``.
+    var context: UInt64 = 0
+
+    /// Builds the per-token tables and notes which context groups the field signals.
+    mutating func prepare() {
         guard !field.tokens.isEmpty else { return }
         buildTables()
+        var bits: UInt64 = 0
+        let contextBits = lexicon.contextBits
+        for id in ids where id >= 0 && Int(id) < contextBits.count { bits |= contextBits[Int(id)] }
+        context = bits
+    }
+
+    /// Finds the stances and quotes, given the context groups of the whole article.
+    mutating func run(context: UInt64) {
+        guard !field.tokens.isEmpty else { return }
+        articleContext = context
         findTopics()
         findCues()
         signTopics()
@@ -327,6 +349,10 @@ struct StanceFieldScan {
                     continue
                 }
                 let phrase = lexicon.topicPhrases[Int(m.payload)]
+                if phrase.contextGroup >= 0, articleContext & (1 << UInt64(phrase.contextGroup)) == 0 {
+                    i += 1  // a topic of a conflict the article is not about
+                    continue
+                }
                 let sign = phrase.isOpposite ? -1 : 1
                 let index = Int32(topicMatches.count)
                 topicMatches.append(

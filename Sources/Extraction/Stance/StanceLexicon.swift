@@ -24,6 +24,10 @@ public struct StanceLexicon: Sendable {
     var wordClasses: [StanceWordClass] = []
     /// Index of ``TopicPhrase/fallbackTopic`` in ``topics`` (or past its end when absent).
     var fallbackTopicIndex = 0
+    /// Per word id, the context groups (bit set) the word signals ("ukraine", "kremlin").
+    var contextBits: [UInt64] = []
+    /// The number of context groups (at most 64).
+    var contextGroupCount = 0
 
     /// An empty lexicon; extraction with it finds quotes but no stances.
     public init() {

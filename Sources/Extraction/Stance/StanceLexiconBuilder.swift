@@ -9,6 +9,7 @@ struct StanceLexiconBuilder {
     private var topicDescriptions: [String: String] = [:]
     private var topicGeneric: [String: Bool] = [:]
     private var topicHolders: [String: Set<String>] = [:]
+    private var topicContext: [String: [String]] = [:]
     private var topicPhrases: [(phrase: String, topic: String, opposite: Bool)] = []
 
     /// Reads one `cues.json`.
@@ -113,6 +114,14 @@ struct StanceLexiconBuilder {
                 }
                 topicHolders[id, default: []].formUnion(items.compactMap { $0.stringValue?.lowercased() })
             }
+            if let c = entry["context"] {
+                guard let items = c.arrayValue, !items.isEmpty,
+                    items.allSatisfy({ ($0.stringValue.map { StanceLexicon.words(of: $0).count == 1 }) ?? false })
+                else {
+                    throw fail(c, "topic \"\(id)\": \"context\" must be a non-empty array of single words")
+                }
+                topicContext[id] = items.compactMap { $0.stringValue?.lowercased() }
+            }
             var phraseCount = 0
             for (key, opposite) in [("phrases", false), ("opposite_phrases", true)] {
                 guard let value = entry[key] else { continue }
@@ -143,6 +152,7 @@ struct StanceLexiconBuilder {
         for key in cueOrder { allWords.formUnion(StanceLexicon.words(of: key)) }
         for (phrase, _, _) in topicPhrases { allWords.formUnion(StanceLexicon.words(of: phrase)) }
         for (_, lemma) in irregular { allWords.insert(lemma) }
+        for words in topicContext.values { allWords.formUnion(words) }
         vocabulary.declare(allWords)
         for (form, lemma) in irregular { vocabulary.addForm(form, of: lemma) }
         var classesById: [Int32: StanceWordClass] = [:]
@@ -169,6 +179,7 @@ struct StanceLexiconBuilder {
         lexicon.cueTrie.freeze()
         lexicon.topicTrie.freeze()
         lexicon.markerTrie.freeze()
+        vocabulary.finalize()
         lexicon.topics = topicOrder.map { ($0, topicDescriptions[$0] ?? "") }
         var topicIndex: [String: Int] = [:]
         for (i, id) in topicOrder.enumerated() { topicIndex[id] = i }
@@ -176,7 +187,30 @@ struct StanceLexiconBuilder {
             lexicon.topicPhrases[i].topicIndex = topicIndex[lexicon.topicPhrases[i].topic] ?? 0
         }
         lexicon.fallbackTopicIndex = topicIndex[TopicPhrase.fallbackTopic] ?? topicOrder.count
-        vocabulary.finalize()
+        // Context groups: one per distinct word list, at most 64.
+        var groups: [[String]: Int] = [:]
+        var contextBits = [UInt64](repeating: 0, count: vocabulary.count)
+        for id in topicOrder {
+            guard let words = topicContext[id] else { continue }
+            let key = words.sorted()
+            let group: Int
+            if let g = groups[key] {
+                group = g
+            } else {
+                guard groups.count < 64 else { continue }
+                group = groups.count
+                groups[key] = group
+                for w in words {
+                    let wid = vocabulary.id(of: w)
+                    if wid >= 0, Int(wid) < contextBits.count { contextBits[Int(wid)] |= 1 << UInt64(group) }
+                }
+            }
+            for i in lexicon.topicPhrases.indices where lexicon.topicPhrases[i].topic == id {
+                lexicon.topicPhrases[i].contextGroup = group
+            }
+        }
+        lexicon.contextBits = contextBits
+        lexicon.contextGroupCount = groups.count
         var classes = [StanceWordClass](repeating: [], count: vocabulary.count)
         for (id, cls) in classesById { classes[Int(id)] = cls }
         lexicon.wordClasses = classes

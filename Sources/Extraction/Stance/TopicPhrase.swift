@@ -16,6 +16,9 @@ public struct TopicPhrase: Sendable, Hashable {
     public static let fallbackTopic = "peace_talks"
     /// Position of ``topic`` in the lexicon's topic list (a compact key for deduplication).
     var topicIndex = 0
+    /// Index of the topic's context word group (`-1`: none): a topic tied to one conflict
+    /// ("ukraine_sovereignty") applies only to articles naming it.
+    var contextGroup = -1
 
     /// Creates a topic phrase.
     public init(topic: String, isOpposite: Bool, isGeneric: Bool, holderNames: Set<String> = []) {
