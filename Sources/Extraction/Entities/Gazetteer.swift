@@ -53,6 +53,9 @@ struct Gazetteer: Sendable {
         insert(Alias(entry: entry, texts: texts, rules: rules, isCanonical: isCanonical), ids: ids)
     }
 
+    /// Builds the trie's probe table; call after the last ``add(_:entry:isCanonical:vocabulary:)``.
+    mutating func seal() { trie.seal() }
+
     private mutating func insert(_ alias: Alias, ids: [Int32]) {
         aliases.append(alias)
         trie.insert(ids, value: Int32(aliases.count - 1))

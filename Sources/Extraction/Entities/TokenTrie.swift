@@ -86,6 +86,43 @@ struct TokenVocabulary: Sendable {
 struct TokenTrie: Sendable {
     private var edges: [UInt64: Int32] = [:]
     private var payloads: [[Int32]] = [[]]
+    /// After ``seal()``: edges in an open-addressing table (keys and children), probed with a
+    /// multiplicative hash instead of `Dictionary`'s SipHash.
+    private var tableKeys: [UInt64] = []
+    private var tableChildren: [Int32] = []
+    private var tableMask = 0
+
+    /// Builds the probe table; call after the last ``insert(_:value:)``.
+    mutating func seal() {
+        var capacity = 16
+        while capacity < edges.count * 2 { capacity <<= 1 }
+        tableMask = capacity - 1
+        tableKeys = [UInt64](repeating: UInt64.max, count: capacity)
+        tableChildren = [Int32](repeating: -1, count: capacity)
+        for (key, child) in edges {
+            var slot = Self.slot(key, tableMask)
+            while tableChildren[slot] >= 0 { slot = (slot + 1) & tableMask }
+            tableKeys[slot] = key
+            tableChildren[slot] = child
+        }
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    @inline(__always)
+    private func child(_ key: UInt64) -> Int32? {
+        guard !tableChildren.isEmpty else { return edges[key] }
+        var slot = Self.slot(key, tableMask)
+        while true {
+            let c = tableChildren[slot]
+            if c < 0 { return nil }
+            if tableKeys[slot] == key { return c }
+            slot = (slot + 1) & tableMask
+        }
+    }
 
     /// Adds `value` at the end of the path `ids`.
     mutating func insert(_ ids: [Int32], value: Int32) {
@@ -93,6 +130,7 @@ struct TokenTrie: Sendable {
         var node: Int32 = 0
         for id in ids {
             let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: id))
+            tableChildren = []  // unsealed until seal() runs again
             if let next = edges[key] {
                 node = next
             } else {
@@ -113,7 +151,7 @@ struct TokenTrie: Sendable {
         while i < limit {
             let id = ids[i]
             if id < 0 { return }
-            guard let next = edges[UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: id))] else { return }
+            guard let next = child(UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: id))) else { return }
             node = next
             i += 1
             let p = payloads[Int(node)]

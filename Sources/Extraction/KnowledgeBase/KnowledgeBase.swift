@@ -81,6 +81,9 @@ public struct KnowledgeBase: Sendable {
                     reason: "\(e.file):\(e.line): capital_of \"\(c)\" names no entry of the knowledge base")
             }
         }
+        gazetteer.seal()
+        titleTrie.seal()
+        demonymTrie.seal()
         self.gazetteer = gazetteer
         vocabulary.seal()
         self.vocabulary = vocabulary
