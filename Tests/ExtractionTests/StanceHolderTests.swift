@@ -29,13 +29,13 @@ struct StanceHolderTests {
     }
 
     @Test func theQuoteSpeakerHoldsWhatTheQuoteSays() {
-        let body = "“We firmly reject any territorial concessions to the aggressor,” Andris Berzins told reporters."
+        let body = "“We firmly reject any territorial concessions to Russia,” Andris Berzins told reporters."
         let speaker = N(name: "Andris Berzins", type: .person)
         let result = StanceFixture.run(body, [speaker])
         #expect(result.stances.map { StanceFixture.triple($0, [speaker]) } == [T("Andris Berzins", "territorial_concessions", .oppose)])
         #expect(result.quotes.count == 1)
         #expect(result.quotes.first?.speaker == StanceFixture.id(speaker))
-        #expect(result.quotes.first?.text == "We firmly reject any territorial concessions to the aggressor,")
+        #expect(result.quotes.first?.text == "We firmly reject any territorial concessions to Russia,")
     }
 
     @Test func aSpeakerBeforeTheQuoteHolds() {
@@ -87,7 +87,7 @@ struct StanceHolderTests {
 
     @Test func aNameAfterAPrepositionDoesNotHold() {
         let out = StanceFixture.triples(
-            "After meeting officials in Warsaw, Canada backed security guarantees.",
+            "After meeting officials in Warsaw, Canada backed security guarantees for Kyiv.",
             [N(name: "Warsaw", type: .gpe), N(name: "Canada", type: .gpe)])
         #expect(out == [T("Canada", "security_guarantees_ukraine", .support)])
     }

@@ -26,7 +26,7 @@ struct StancePolarityTests {
     }
 
     @Test func refusingToRuleOutIsSupport() {
-        let out = StanceFixture.triples("Germany refused to rule out sending peacekeepers.", [germany])
+        let out = StanceFixture.triples("Germany refused to rule out sending peacekeepers to Ukraine.", [germany])
         #expect(out == [T("Germany", "foreign_troops_in_ukraine", .support)])
     }
 
@@ -36,11 +36,11 @@ struct StancePolarityTests {
     }
 
     @Test func hedgedOpennessIsSupportWithLowerConfidence() {
-        let firm = StanceFixture.run("Hungary demands peacekeepers.", [hungary]).stances
-        let hedged = StanceFixture.run("Hungary might consider peacekeepers.", [hungary]).stances
+        let firm = StanceFixture.run("Hungary demands peacekeepers for Ukraine.", [hungary]).stances
+        let hedged = StanceFixture.run("Hungary might consider peacekeepers for Ukraine.", [hungary]).stances
         #expect(firm.map { $0.polarity } == [.support])
         #expect(hedged.map { $0.polarity } == [.support])
-        #expect(hedged[0].confidence < firm[0].confidence)
+        if let h = hedged.first, let f = firm.first { #expect(h.confidence < f.confidence) }
     }
 
     @Test func liftingSanctionsIsOpposeToSanctions() {
@@ -57,7 +57,7 @@ struct StancePolarityTests {
 
     @Test func aPredicateCueTakesTheTargetBeforeIt() {
         let out = StanceFixture.triples(
-            "Hungary said that territorial concessions were unacceptable.", [hungary])
+            "Hungary said that territorial concessions from Kyiv were unacceptable.", [hungary])
         #expect(out == [T("Hungary", "territorial_concessions", .oppose)])
     }
 
@@ -66,4 +66,14 @@ struct StancePolarityTests {
             "Germany insisted that any deal must not undermine Ukraine's sovereignty.", [germany])
         #expect(out.contains(T("Germany", "ukraine_sovereignty", .support)))
     }
+
+    @Test func aConflictSpecificTopicNeedsTheArticleToNameTheConflict() {
+        let lebanon = StanceFixture.Named(name: "Lebanon", type: .gpe)
+        #expect(StanceFixture.triples("Lebanon insisted on respect for its sovereignty.", [lebanon]).isEmpty)
+        #expect(
+            StanceFixture.triples("Lebanon insisted on respect for Ukraine's sovereignty.", [lebanon])
+                == [T("Lebanon", "ukraine_sovereignty", .support)])
+        #expect(StanceFixture.triples("Lebanon backs a ceasefire.", [lebanon]) == [T("Lebanon", "ceasefire", .support)])
+    }
 }
+

@@ -37,12 +37,12 @@ struct StanceTargetTests {
 
     @Test func aTopicInsideAModifierIsNotATarget() {
         let out = StanceFixture.triples(
-            "Austria opposes the deployment of foreign troops as part of a ceasefire deal.", [N(name: "Austria", type: .gpe)])
+            "Austria opposes the deployment of foreign troops in Ukraine as part of a ceasefire deal.", [N(name: "Austria", type: .gpe)])
         #expect(out == [T("Austria", "foreign_troops_in_ukraine", .oppose)])
     }
 
     @Test func theIdeaRefersToTheLastTopic() {
-        let body = "Several capitals discussed sending peacekeepers. Meanwhile, Olaf Scholz dismissed the idea as premature."
+        let body = "Several capitals discussed sending peacekeepers to Ukraine. Meanwhile, Olaf Scholz dismissed the idea as premature."
         let out = StanceFixture.triples(body, [N(name: "Olaf Scholz", type: .person)])
         #expect(out == [T("Olaf Scholz", "foreign_troops_in_ukraine", .oppose)])
     }
