@@ -1,0 +1,83 @@
+/// Word ids for token match keys, shared by the knowledge base's tries, so matching an
+/// article costs one string hash per token and integer hashes after that.
+struct TokenVocabulary: Sendable {
+    private(set) var ids: [String: Int32] = [:]
+    /// After ``seal()``: an open-addressing table of FNV-1a hashes over UTF-8 bytes, faster
+    /// than `Dictionary<String, _>` for the one lookup every token needs.
+    private var slots: [Int32] = []
+    private var bytes: [UInt8] = []
+    private var starts: [Int32] = []
+    private var mask = 0
+
+    /// The id of `key`, added if new.
+    mutating func intern(_ key: String) -> Int32 {
+        if let id = ids[key] { return id }
+        let id = Int32(ids.count)
+        ids[key] = id
+        slots = []
+        return id
+    }
+
+    /// Builds the lookup table; call after the last ``intern(_:)``.
+    mutating func seal() {
+        var capacity = 16
+        while capacity < ids.count * 3 { capacity <<= 1 }
+        mask = capacity - 1
+        slots = [Int32](repeating: -1, count: capacity)
+        let ordered = ids.sorted { $0.value < $1.value }
+        bytes = []
+        starts = [0]
+        for (key, _) in ordered {
+            bytes.append(contentsOf: key.utf8)
+            starts.append(Int32(bytes.count))
+        }
+        for (key, id) in ordered {
+            var slot = Int(truncatingIfNeeded: Self.hash(key.utf8)) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = id
+        }
+    }
+
+    @inline(__always)
+    private static func hash<S: Sequence>(_ utf8: S) -> UInt64 where S.Element == UInt8 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h ^ (h >> 29)
+    }
+
+    /// The id of `key`, or -1 when no phrase of the knowledge base uses it.
+    @inline(__always)
+    func id(_ key: String) -> Int32 {
+        guard !slots.isEmpty else { return ids[key] ?? -1 }
+        var slot = Int(truncatingIfNeeded: Self.hash(key.utf8)) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { return -1 }
+            let a = Int(starts[Int(id)])
+            let b = Int(starts[Int(id) + 1])
+            if key.utf8.count == b - a {
+                var k = a
+                var equal = true
+                for c in key.utf8 {
+                    if bytes[k] != c {
+                        equal = false
+                        break
+                    }
+                    k += 1
+                }
+                if equal { return id }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Ids of a field's tokens (see ``MatchKey``).
+    func ids(of tokens: [Token]) -> [Int32] {
+        tokens.map { id(MatchKey.of($0)) }
+    }
+
+    /// Ids of a phrase tokenised like article text.
+    mutating func intern(phrase: String) -> [Int32] {
+        AnalyzedField(field: .body, text: phrase).tokens.map { intern(MatchKey.of($0)) }
+    }
+}
