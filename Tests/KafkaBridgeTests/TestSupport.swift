@@ -38,16 +38,21 @@ enum TestSupport {
             "auto.offset.reset": "earliest",
             "session.timeout.ms": "6000",
             "heartbeat.interval.ms": "200",
-            "topic.metadata.refresh.interval.ms": "500",
             "fetch.wait.max.ms": "50",
-        ].merging(extra) { $1 }
+            "max.poll.interval.ms": "10000",
+        ].merging(debugConfiguration) { $1 }.merging(extra) { $1 }
+    }
+
+    /// `KAFKA_TEST_DEBUG=cgrp,fetch` turns on librdkafka debug contexts (with `KAFKA_TEST_LOG_LEVEL=debug`).
+    static var debugConfiguration: [String: String] {
+        ProcessInfo.processInfo.environment["KAFKA_TEST_DEBUG"].map { ["debug": $0] } ?? [:]
     }
 
     /// Polls until `count` messages arrived or `deadline` passed; returns what arrived.
     static func consume(
         _ consumer: KafkaConsumer,
         count: Int,
-        within deadline: Duration = .seconds(20)
+        within deadline: Duration = .seconds(30)
     ) async throws -> [KafkaMessage] {
         let clock = ContinuousClock()
         let end = clock.now + deadline
