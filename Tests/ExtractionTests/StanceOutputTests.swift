@@ -64,4 +64,16 @@ struct StanceOutputTests {
         #expect(StanceFixture.run("", [hungary]).stances.isEmpty)
         #expect(StanceFixture.run("Hungary hosted a football match.", [hungary]).stances.isEmpty)
     }
+
+    @Test func aPathologicalRunOnSentenceStaysFast() {
+        let chunk = "Hungary said he said it would not accept “a ceasefire” or sanctions relief, which they rejected "
+        let body = String(repeating: chunk, count: 2000)
+        let clock = ContinuousClock()
+        var result: (stances: [Stance], quotes: [Quote]) = ([], [])
+        let elapsed = clock.measure { result = StanceFixture.run(body, [hungary]) }
+        #expect(elapsed < .seconds(5))
+        #expect(result.stances.count <= StanceExtractor.Configuration().maxStances)
+        #expect(result.quotes.count <= StanceExtractor.Configuration().maxQuotes)
+    }
 }
+

@@ -4,6 +4,8 @@ extension StanceFieldScan {
     /// The most tokens between a cue and a following cue it passes its holder to
     /// ("refused to rule out", "reiterated Russia's demand").
     static let maxChainGap = 5
+    /// The most reporting frames looked at in one sentence.
+    static let maxFramesPerSentence = 8
     /// The most words between a cue and the start of its first target.
     static let maxObjectDistance = 9
 
@@ -189,6 +191,7 @@ extension StanceFieldScan {
     /// The start of the clause holding token `index`, not before `floor`.
     func clauseStart(before index: Int, floor: Int) -> Int {
         var j = index - 1
+        let floor = max(floor, index - 40)
         while j >= floor {
             if (classes[j].contains(.clauseBoundary) && !isParenthetical(j)) || punct[j] == Self.semicolon { return j + 1 }
             j -= 1
@@ -486,10 +489,12 @@ extension StanceFieldScan {
         var frames: [Frame] = []
         for v in range where classes[v].contains(.speechVerb) && mentionAt[v] < 0 && quoteAt[v] < 0 {
             if capital[v], v > range.lowerBound { continue }
-            // Words left after the verb, up to the end of the sentence.
+            // A run-on "sentence" full of reporting verbs stays linear.
+            if frames.count >= Self.maxFramesPerSentence { break }
+            // Words left after the verb (only "a few or more" matters).
             var rest = 0
             var j = v + 1
-            while j < range.upperBound {
+            while j < range.upperBound, rest <= 4 {
                 if wordLike[j] { rest += 1 }
                 j += 1
             }

@@ -483,7 +483,7 @@ struct StanceFieldScan {
         if wantsPerson {
             // "he", "she": the nearest person named as a subject in the last three sentences.
             var j = index - 1
-            let lowest = field.sentences[max(0, s - 3)].tokens.lowerBound
+            let lowest = max(field.sentences[max(0, s - 3)].tokens.lowerBound, index - 200)
             while j >= lowest {
                 if mentionAt[j] >= 0 {
                     let m = mentions[Int(mentionAt[j])]
@@ -519,7 +519,7 @@ struct StanceFieldScan {
 
     /// Whether entity `e` is mentioned in sentence `s` before token `index`.
     func firstMention(of e: Int, in s: Int, before index: Int) -> Bool {
-        var j = field.sentences[s].tokens.lowerBound
+        var j = max(field.sentences[s].tokens.lowerBound, index - 60)
         while j < index {
             if mentionAt[j] >= 0, mentions[Int(mentionAt[j])].entity == e { return true }
             j += 1
