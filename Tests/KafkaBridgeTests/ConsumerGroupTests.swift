@@ -41,6 +41,24 @@ extension KafkaBridgeIntegrationTests {
             try await second.close()
         }
 
+        @Test func droppingAConsumerClosedBeforeItsFirstAssignmentDoesNotAbort() async throws {
+            // librdkafka 2.0.2 aborts in rd_kafka_destroy for a cooperative-sticky consumer that
+            // joined a group but never got an assignment; the bridge must not let that happen.
+            let cluster = try TestSupport.cluster()
+            let topic = TestSupport.uniqueName("early-close")
+            try cluster.createTopic(topic, partitions: 1)
+            for wait in [0, 1500, 3000, 4500] {
+                var consumer: KafkaConsumer? = try KafkaConsumer(
+                    configuration: TestSupport.consumerConfiguration(cluster, group: TestSupport.uniqueName("g")),
+                    logger: TestSupport.logger
+                )
+                try consumer?.subscribe(topics: [topic])
+                _ = try await TestSupport.drain(consumer!, for: .milliseconds(wait))
+                try await consumer?.close()
+                consumer = nil
+            }
+        }
+
         @Test func committedIsEmptyForAPartitionWithoutCommits() async throws {
             let cluster = try TestSupport.cluster()
             let topic = TestSupport.uniqueName("nocommit")

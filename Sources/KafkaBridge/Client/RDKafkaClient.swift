@@ -31,8 +31,18 @@ final class RDKafkaClient: @unchecked Sendable {
     }
 
     deinit {
+        if context.takeUnretainedValue().mustLeakHandle {
+            // Destroying would abort in librdkafka 2.0.x (see CallbackContext.mustLeakHandle);
+            // the handle's threads may still call back, so the context stays retained too.
+            return
+        }
         rd_kafka_destroy(pointer)
         context.release()
+    }
+
+    /// Calls `body` with the callback context.
+    func withContext<T>(_ body: (CallbackContext) -> T) -> T {
+        body(context.takeUnretainedValue())
     }
 
     /// Calls `body` with the raw handle.

@@ -46,10 +46,16 @@ public final class KafkaConsumer: Sendable {
         if configuration["partition.assignment.strategy"] == nil {
             configuration["partition.assignment.strategy"] = "cooperative-sticky"
         }
+        let strategy = configuration["partition.assignment.strategy"] ?? ""
+        let context = CallbackContext(
+            logger: logger,
+            handlers: handlers,
+            guardsStickyAssignorDestroy: strategy.contains("cooperative-sticky") && rd_kafka_version() < 0x0201_00ff
+        )
         let client = try RDKafkaClient.make(
             kind: .consumer,
             configuration: configuration,
-            context: CallbackContext(logger: logger, handlers: handlers),
+            context: context,
             installCallbacks: { conf in rd_kafka_conf_set_rebalance_cb(conf, rebalanceCallback) }
         )
         if let error = KafkaError.check(client.withPointer { rd_kafka_poll_set_consumer($0) }) {
@@ -74,6 +80,7 @@ public final class KafkaConsumer: Sendable {
         for topic in topics {
             list.add(TopicPartition(topic: topic, partition: -1), offset: nil)  // RD_KAFKA_PARTITION_UA
         }
+        client.withContext { $0.noteSubscribed() }
         let err = list.withPointer { pointer in client.withPointer { rd_kafka_subscribe($0, pointer) } }
         if let error = KafkaError.check(err) { throw error }
     }
@@ -281,6 +288,7 @@ private func rebalanceCallback(
 
     switch err {
     case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS:
+        context?.noteAssignment()
         report(
             cooperative
                 ? KafkaError.consume(rd_kafka_incremental_assign(rk, partitions))
