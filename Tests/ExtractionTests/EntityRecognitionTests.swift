@@ -168,6 +168,14 @@ struct EntityRecognitionTests {
         #expect(m == ["Vovchansk": .gpe])
     }
 
+    @Test func transliterationVariantsOfKnownPeopleResolveToThem() {
+        let es = Fixtures.entities("Defence Minister Rustem Umierov met Mike Jackson in Geneva.")
+        #expect(Fixtures.entity("Rustem Umerov", in: es)?.mentions.map(\.text) == ["Rustem Umierov"])
+        #expect(Fixtures.entity("Mike Jackson", in: es)?.type == .person)
+        #expect(EntityRecognizer.isSpellingVariant("zelensky", "zelenskyy"))
+        #expect(!EntityRecognizer.isSpellingVariant("kirby", "kerry"))
+    }
+
     @Test func acronymsAreCaseSensitive() {
         let n = names("Let us know what the US and the EU think of it.")
         #expect(n == ["United States": .gpe, "European Union": .org])

@@ -571,6 +571,29 @@ struct EntityRecognizer {
         return nil
     }
 
+    /// Two spellings of one surname: at most one edit apart, two for names of seven letters or
+    /// more, and the same first letter ("Umerov"/"Umierov", "Zelensky"/"Zelenskyy").
+    static func isSpellingVariant(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.unicodeScalars)
+        let y = Array(b.unicodeScalars)
+        guard x.count >= 4, y.count >= 4, x.first == y.first, x != y else { return false }
+        let limit = min(x.count, y.count) >= 7 ? 2 : 1
+        guard abs(x.count - y.count) <= limit else { return false }
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            var rowMin = current[0]
+            for j in 1...y.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                rowMin = min(rowMin, current[j])
+            }
+            if rowMin > limit { return false }
+            swap(&previous, &current)
+        }
+        return previous[y.count] <= limit
+    }
+
     /// The type of a place span ending just before token `index`, if any.
     private func placeTypeOfSpan(endingAt index: Int, field fi: Int, _ state: State) -> EntityType? {
         guard let span = state.spans.last, span.field == fi, span.tokens.upperBound == index else { return nil }
@@ -671,8 +694,21 @@ struct EntityRecognizer {
         for (i, target) in remap where remap[target] != nil {
             remap[i] = remap[target]
         }
+        // Spelling variants of known people: same first name, last name one or two edits away.
+        var localToKB: [Int: Int] = [:]
+        for (i, l) in state.locals.enumerated() where l.type == .person && l.wordCount >= 2 && remap[i] == nil {
+            let words = l.name.lowercased().split(separator: " ")
+            guard let first = words.first, let last = words.last, let candidates = kb.peopleByFirstName[String(first)] else { continue }
+            let lastWord = String(last)
+            for c in candidates where Self.isSpellingVariant(lastWord, c.last) {
+                localToKB[i] = c.entry
+                break
+            }
+        }
         let localIds: [String] = state.locals.indices.map { i in
-            let l = state.locals[remap[i] ?? i]
+            let target = remap[i] ?? i
+            if let e = localToKB[target] { return kb.entries[e].id }
+            let l = state.locals[target]
             return EntityIdentifier.make(type: l.type, name: l.name)
         }
         let fieldKinds = fields.map(\.field)
@@ -705,8 +741,13 @@ struct EntityRecognizer {
                     let entry = kb.entries[e]
                     groups.append(Group(id: id, name: entry.name, type: entry.type, kbId: entry.kbId, kbEntry: e))
                 case .local(let l0):
-                    let local = state.locals[remap[l0] ?? l0]
-                    groups.append(Group(id: id, name: local.name, type: local.type, kbId: nil, kbEntry: nil))
+                    if let e = localToKB[remap[l0] ?? l0] {
+                        let entry = kb.entries[e]
+                        groups.append(Group(id: id, name: entry.name, type: entry.type, kbId: entry.kbId, kbEntry: e))
+                    } else {
+                        let local = state.locals[remap[l0] ?? l0]
+                        groups.append(Group(id: id, name: local.name, type: local.type, kbId: nil, kbEntry: nil))
+                    }
                 }
             }
             groups[gi].count += 1

@@ -31,6 +31,9 @@ public struct KnowledgeBase: Sendable {
     var metonymTarget: [Int: Int]
     /// Lowercased demonyms with their owners, for ``EntityAnalysis``.
     var demonymOwners: [String: DemonymOwner]
+    /// People by lowercased first name, with the lowercased last name of each full name or
+    /// alias, for spelling variants ("Rustem Umierov" → Rustem Umerov).
+    var peopleByFirstName: [String: [(entry: Int, last: String)]]
 
     /// Builds a knowledge base from entries (files already validated).
     init(
@@ -92,6 +95,15 @@ public struct KnowledgeBase: Sendable {
         self.demonymIndex = demonyms
         self.demonymOwners = owners
         self.metonymTarget = metonyms
+        var people: [String: [(entry: Int, last: String)]] = [:]
+        for (i, e) in entries.enumerated() where e.type == .person {
+            for n in [e.name] + e.aliases {
+                let words = n.lowercased().split(separator: " ")
+                guard words.count >= 2, let first = words.first, let last = words.last else { continue }
+                people[String(first), default: []].append((i, String(last)))
+            }
+        }
+        self.peopleByFirstName = people
     }
 
     /// The entry whose canonical name or alias is `name` (as written; acronyms case-sensitive).
