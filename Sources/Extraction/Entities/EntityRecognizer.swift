@@ -698,7 +698,9 @@ struct EntityRecognizer {
         var localToKB: [Int: Int] = [:]
         for (i, l) in state.locals.enumerated() where l.type == .person && l.wordCount >= 2 && remap[i] == nil {
             let words = l.name.lowercased().split(separator: " ")
-            guard let first = words.first, let last = words.last, let candidates = kb.peopleByFirstName[String(first)] else { continue }
+            guard let first = words.first, let last = words.last, !kb.names.familyNameFirst.contains(String(first)),
+                let candidates = kb.peopleByFirstName[String(first)]
+            else { continue }
             let lastWord = String(last)
             for c in candidates where Self.isSpellingVariant(lastWord, c.last) {
                 localToKB[i] = c.entry
