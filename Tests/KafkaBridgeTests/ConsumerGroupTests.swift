@@ -47,9 +47,11 @@ extension KafkaBridgeIntegrationTests {
             let cluster = try TestSupport.cluster()
             let topic = TestSupport.uniqueName("early-close")
             try cluster.createTopic(topic, partitions: 1)
+            // One group for every round: each new member's join waits on the previous one's.
+            let group = TestSupport.uniqueName("g")
             for wait in [0, 1500, 3000, 4500] {
                 var consumer: KafkaConsumer? = try KafkaConsumer(
-                    configuration: TestSupport.consumerConfiguration(cluster, group: TestSupport.uniqueName("g")),
+                    configuration: TestSupport.consumerConfiguration(cluster, group: group),
                     logger: TestSupport.logger
                 )
                 try consumer?.subscribe(topics: [topic])
