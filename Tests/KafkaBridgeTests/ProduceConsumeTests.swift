@@ -77,6 +77,35 @@ extension KafkaBridgeIntegrationTests {
             #expect(one.allSatisfy { $0.partition == 1 })
         }
 
+        @Test func callbackSendsKeepTheirEnqueueOrderAndReportEachDelivery() async throws {
+            let cluster = try TestSupport.cluster()
+            let topic = TestSupport.uniqueName("callback")
+            try cluster.createTopic(topic, partitions: 1)
+            let producer = try KafkaProducer(
+                configuration: TestSupport.producerConfiguration(cluster),
+                logger: TestSupport.logger
+            )
+            let outcomes = Recorder<Result<DeliveryReport, KafkaError>>()
+            for index in 0..<20 {
+                try producer.send(ProducerRecord(topic: topic, partition: 0, value: Array("c\(index)".utf8))) {
+                    outcomes.append($0)
+                }
+            }
+            try await producer.flush(timeout: .seconds(10))
+            let offsets = outcomes.all.compactMap { try? $0.get().offset }
+            #expect(offsets.sorted() == Array(0..<20))
+            await producer.close(timeout: .seconds(5))
+
+            let consumer = try KafkaConsumer(
+                configuration: TestSupport.consumerConfiguration(cluster, group: TestSupport.uniqueName("g")),
+                logger: TestSupport.logger
+            )
+            try consumer.subscribe(topics: [topic])
+            let messages = try await TestSupport.consume(consumer, count: 20)
+            #expect(messages.map(\.valueString) == (0..<20).map { "c\($0)" })
+            try await consumer.close()
+        }
+
         @Test func concurrentSendsAllResolveWhenTheQueueIsTiny() async throws {
             let cluster = try TestSupport.cluster()
             let topic = TestSupport.uniqueName("queuefull")
