@@ -85,10 +85,15 @@ let package = Package(
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
             ]
         ),
+        // A real AF_UNIX datagram socket standing in for systemd, shared by two test targets.
+        .target(name: "NotifySocketTestKit", path: "Tests/NotifySocketTestKit"),
         .testTarget(
             name: "OperationsTests",
             dependencies: [
                 "Operations",
+                "NotifySocketTestKit",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -96,7 +101,10 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["KafkaBridge", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "KafkaBridge", "Operations", "NotifySocketTestKit",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ]
 )

@@ -12,12 +12,16 @@ import Synchronization
 enum Daemon {
     static let version = "0.1.0"
 
-    static func run(_ options: DaemonOptions, metrics: MetricsBootstrap, logger: Logger) async throws {
+    /// Runs until graceful shutdown (SIGTERM, SIGINT) or a fatal worker error.
+    /// - Parameters:
+    ///   - health: The probes' state; the metrics bootstrap mirrors it as `stancewire_ready`/`_live`.
+    static func run(
+        _ options: DaemonOptions, health: HealthMonitor, metrics: MetricsBootstrap, logger: Logger
+    ) async throws {
         if options.mode == .exactlyOnce {
             throw CLIError("--mode exactly-once is not available in this version; use --mode at-least-once")
         }
         let extractor = try EngineLoader.load(knowledgeBase: options.knowledgeBase)
-        let health = HealthMonitor(configuration: .init(stallTimeout: options.stallTimeout))
         let notifier = SystemdNotifier(environment: ProcessInfo.processInfo.environment)
 
         var configuration = WorkerConfiguration()

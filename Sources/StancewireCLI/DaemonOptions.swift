@@ -21,7 +21,6 @@ struct DaemonOptions: Sendable {
     var maxInFlight = 1000
     var knowledgeBase: String?
     var shutdownTimeout: Duration = .seconds(20)
-    var stallTimeout: Duration = .seconds(60)
     var instanceId: String?
     /// Raw librdkafka properties for both clients; `consumer.`/`producer.` prefixed keys
     /// apply to one client only.

@@ -108,10 +108,13 @@ struct RunCommand: AsyncParsableCommand {
         }
         LoggingBootstrap.bootstrap(format: settings.logFormat, level: settings.logLevel)
         let logger = Logger(label: "stancewire")
-        let metrics = MetricsBootstrap(version: Daemon.version, librdkafkaVersion: LibRdKafka.version)
+        let health = HealthMonitor(configuration: settings.healthConfiguration)
+        let metrics = MetricsBootstrap(
+            version: Daemon.version, librdkafkaVersion: LibRdKafka.version, health: health)
         metrics.bootstrapSystem()
         do {
-            try await Daemon.run(SettingsLoader.daemonOptions(settings), metrics: metrics, logger: logger)
+            try await Daemon.run(
+                SettingsLoader.daemonOptions(settings), health: health, metrics: metrics, logger: logger)
         } catch let error as CLIError {
             logger.critical("cannot run", metadata: ["error": "\(error)"])
             throw ExitCode(78)  // EX_CONFIG: systemd's Restart=on-failure will not loop on it

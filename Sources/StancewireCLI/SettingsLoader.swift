@@ -36,7 +36,6 @@ enum SettingsLoader {
         o.maxInFlight = settings.maxInFlight
         o.knowledgeBase = settings.knowledgeBase
         o.shutdownTimeout = settings.shutdownTimeout
-        o.stallTimeout = settings.stallTimeout
         o.instanceId = settings.instanceID
         o.kafka = settings.kafka
         return o

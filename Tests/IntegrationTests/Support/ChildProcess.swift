@@ -16,6 +16,8 @@ final class ChildProcess: Sendable {
         return exe.deletingLastPathComponent().appendingPathComponent("stancewire")
     }
 
+    /// Starts the executable with the test runner's environment (minus `STANCEWIRE_*` and the
+    /// systemd notification variables) plus `environment`.
     init(_ arguments: [String], environment: [String: String] = [:], executable: URL = ChildProcess.stancewireBinary) throws {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw TestFailure("no executable at \(executable.path): run `swift build` before the tests")
@@ -23,7 +25,11 @@ final class ChildProcess: Sendable {
         process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
+        // The test runner's own STANCEWIRE_* settings (e.g. STANCEWIRE_BIN) and systemd
+        // variables must not leak into the daemon: `run` rejects unknown STANCEWIRE_* names.
+        var env = ProcessInfo.processInfo.environment.filter { name, _ in
+            !name.hasPrefix("STANCEWIRE_") && !["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID"].contains(name)
+        }
         env.merge(environment) { _, new in new }
         process.environment = env
         let out = Pipe()

@@ -1,4 +1,5 @@
 import Foundation
+import NotifySocketTestKit
 import Testing
 
 @testable import Operations

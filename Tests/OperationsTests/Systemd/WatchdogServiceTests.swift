@@ -1,4 +1,5 @@
 import Logging
+import NotifySocketTestKit
 import Operations
 import ServiceLifecycle
 import Testing

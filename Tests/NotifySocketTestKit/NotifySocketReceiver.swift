@@ -12,23 +12,23 @@ import Synchronization
 ///
 /// Raw system calls because SwiftNIO's datagram channel closes itself on a datagram from an unbound
 /// sender (sd_notify senders never bind) and cannot bind abstract names.
-final class NotifySocketReceiver: Sendable {
+public final class NotifySocketReceiver: Sendable {
     /// The value for `NOTIFY_SOCKET`.
-    let address: String
+    public let address: String
     private let directory: String?
     private let descriptor: Int32
     private let state = Mutex<(messages: [(ContinuousClock.Instant, String)], closed: Bool)>(([], false))
     private let stopped = Mutex<Bool>(false)
 
-    struct SetupFailed: Error {
-        var call: String
-        var errno: Int32
+    public struct SetupFailed: Error {
+        public var call: String
+        public var errno: Int32
     }
 
     /// Binds the socket and starts receiving.
     ///
     /// - Parameter abstract: Bind an abstract name (`@...`) instead of a file.
-    init(abstract: Bool = false) throws {
+    public init(abstract: Bool = false) throws {
         let id = UUID().uuidString.prefix(8)
         let sun_path: [UInt8]
         let length: Int
@@ -76,13 +76,13 @@ final class NotifySocketReceiver: Sendable {
     }
 
     /// The messages received so far, in order.
-    var messages: [String] { state.withLock { $0.messages.map(\.1) } }
+    public var messages: [String] { state.withLock { $0.messages.map(\.1) } }
 
     /// The messages received so far with their arrival times.
-    var timedMessages: [(ContinuousClock.Instant, String)] { state.withLock { $0.messages } }
+    public var timedMessages: [(ContinuousClock.Instant, String)] { state.withLock { $0.messages } }
 
     /// Waits (up to `timeout`) until some message satisfies `predicate`.
-    func waitFor(timeout: Duration = .seconds(5), _ predicate: (String) -> Bool) async throws -> Bool {
+    public func waitFor(timeout: Duration = .seconds(5), _ predicate: (String) -> Bool) async throws -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if messages.contains(where: predicate) { return true }
@@ -93,7 +93,7 @@ final class NotifySocketReceiver: Sendable {
 
     /// Stops the receiving thread, closes the socket and removes the directory.
     /// Blocks for at most one receive timeout (50 ms).
-    func close() {
+    public func close() {
         state.withLock { $0.closed = true }
         while !stopped.withLock({ $0 }) {
             usleep(5000)
