@@ -41,12 +41,20 @@ final class ChildProcess: Sendable {
         let captured = self.captured
         out.fileHandleForReading.readabilityHandler = { handle in
             let data = handle.availableData
-            guard !data.isEmpty else { return }
+            guard !data.isEmpty else {
+                handle.readabilityHandler = nil
+                captured.markClosed(stdout: true)
+                return
+            }
             captured.appendOutput(String(decoding: data, as: UTF8.self))
         }
         err.fileHandleForReading.readabilityHandler = { handle in
             let data = handle.availableData
-            guard !data.isEmpty else { return }
+            guard !data.isEmpty else {
+                handle.readabilityHandler = nil
+                captured.markClosed(stdout: false)
+                return
+            }
             captured.appendError(String(decoding: data, as: UTF8.self))
         }
         try process.run()
@@ -74,15 +82,29 @@ final class ChildProcess: Sendable {
         stdinPipe.fileHandleForWriting.write(Data((line + "\n").utf8))
     }
 
+    /// Closes the child's standard input (end of file for `extract`).
+    func closeInput() {
+        try? stdinPipe.fileHandleForWriting.close()
+    }
+
     func signal(_ signal: Int32) {
         kill(process.processIdentifier, signal)
     }
 
-    /// Waits for exit; returns the status, or `nil` on timeout.
+    /// Waits for exit and for the end of both output streams; returns the status, or `nil` on
+    /// timeout.
     func waitForExit(timeout: Duration) async -> Int32? {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            if !process.isRunning { return process.terminationStatus }
+            if !process.isRunning {
+                // Output still in the pipes is delivered until end of file, waited for at most
+                // 2 s: a child spawned concurrently by another test may hold the pipes open.
+                let grace = min(deadline, ContinuousClock.now + .seconds(2))
+                while !captured.isComplete && ContinuousClock.now < grace {
+                    try? await Task.sleep(for: .milliseconds(10))
+                }
+                return process.terminationStatus
+            }
             try? await Task.sleep(for: .milliseconds(20))
         }
         return nil
@@ -101,6 +123,21 @@ final class CapturedOutput: Sendable {
     let lines = Mutex<[String]>([])
     let errors = Mutex<String>("")
     private let partial = Mutex<String>("")
+    private let closedStreams = Mutex<Int>(0)
+
+    /// Both stdout and stderr reached end of file.
+    var isComplete: Bool { closedStreams.withLock { $0 } >= 2 }
+
+    /// Records the end of one stream; at the end of stdout a last line without a newline counts.
+    func markClosed(stdout: Bool) {
+        closedStreams.withLock { $0 += 1 }
+        guard stdout else { return }
+        let rest: String = partial.withLock { buffer in
+            defer { buffer = "" }
+            return buffer
+        }
+        if !rest.isEmpty { lines.withLock { $0.append(rest) } }
+    }
 
     func appendOutput(_ text: String) {
         let complete: [String] = partial.withLock { buffer in
