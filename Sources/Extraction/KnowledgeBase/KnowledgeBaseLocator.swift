@@ -3,11 +3,12 @@ import Foundation
 /// Finds the bundled knowledge-base directory without `Bundle.module`, whose accessor
 /// crashes when the resource bundle is missing.
 ///
-/// Looked for, in order: the `STANCEWIRE_KNOWLEDGE_BASE` environment variable; a
+/// Looked for, in order: the `STANCEWIRE_BUNDLED_KNOWLEDGE_BASE` environment variable (a
+/// replacement for the bundled data, unlike the `knowledge-base` setting, which extends it); a
 /// `*_Extraction.resources/KnowledgeBase` (or `.bundle`) folder next to the executable, in
 /// the main bundle, or in any loaded bundle; and, for development, the source tree.
 enum KnowledgeBaseLocator {
-    static let environmentVariable = "STANCEWIRE_KNOWLEDGE_BASE"
+    static let environmentVariable = "STANCEWIRE_BUNDLED_KNOWLEDGE_BASE"
 
     static func bundledDirectory() throws(ExtractionError) -> URL {
         var tried: [String] = []

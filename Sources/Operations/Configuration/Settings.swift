@@ -14,8 +14,9 @@ import Logging
 /// `${NAME}` expanded from the environment, e.g. `${CREDENTIALS_DIRECTORY}/sasl-password`; one
 /// trailing newline is dropped. The layer that wins decides whether the literal or the file is used.
 public enum Settings {
-    /// `STANCEWIRE_*` variables that are not settings (the CLI reads them itself) and are not errors.
-    public static let reservedEnvironmentNames: Set<String> = ["STANCEWIRE_CONFIG"]
+    /// `STANCEWIRE_*` variables that are not settings and are not errors: the configuration file
+    /// (read by the CLI) and the location of the bundled knowledge base (read by the extractor).
+    public static let reservedEnvironmentNames: Set<String> = ["STANCEWIRE_CONFIG", "STANCEWIRE_BUNDLED_KNOWLEDGE_BASE"]
 
     private struct Candidate {
         var value: String
