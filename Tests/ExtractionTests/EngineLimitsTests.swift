@@ -33,14 +33,18 @@ struct EngineLimitsTests {
         #expect(Fixtures.slice(body, m.start, m.end) == "Chile")
     }
 
-    @Test func pathologicalCapitalisedTextStaysLinearAndBounded() throws {
+    // How cost grows with input size is measured by scripts/bench; the time limit here only
+    // catches a runaway (super-linear) scan on hostile text.
+    @Test(.timeLimit(.minutes(1)))
+    func pathologicalCapitalisedTextFinishesWithBoundedOutput() throws {
         var words: [String] = []
         for k in 0..<40_000 { words.append(k % 2 == 0 ? "Zorvak\(k % 97)" : "and") }
         let body = words.joined(separator: " ") + "\n" + String(repeating: "Velt Morrow Kasp ", count: 20_000)
         let engine = ExtractionEngine(knowledgeBase: Fixtures.knowledgeBase)
-        let clock = ContinuousClock()
-        let elapsed = try clock.measure { _ = try engine.extract(Article(id: "p", body: body)) }
-        #expect(elapsed < .seconds(10))
+        let result = try engine.extract(Article(id: "p", body: body))
+        let limits = ExtractionEngine.Configuration()
+        #expect(result.entities.count <= limits.maxEntities)
+        #expect(result.entities.allSatisfy { $0.mentions.count <= limits.maxMentionsPerEntity })
     }
 
     @Test func worstCaseNamesInFourByteLettersStillFitOneMegabyte() throws {

@@ -65,13 +65,12 @@ struct StanceOutputTests {
         #expect(StanceFixture.run("Hungary hosted a football match.", [hungary]).stances.isEmpty)
     }
 
-    @Test func aPathologicalRunOnSentenceStaysFast() {
+    // The time limit only catches a runaway scan; cost against size is measured by scripts/bench.
+    @Test(.timeLimit(.minutes(1)))
+    func aPathologicalRunOnSentenceFinishesWithBoundedOutput() {
         let chunk = "Hungary said he said it would not accept “a ceasefire” or sanctions relief, which they rejected "
         let body = String(repeating: chunk, count: 2000)
-        let clock = ContinuousClock()
-        var result: (stances: [Stance], quotes: [Quote]) = ([], [])
-        let elapsed = clock.measure { result = StanceFixture.run(body, [hungary]) }
-        #expect(elapsed < .seconds(5))
+        let result = StanceFixture.run(body, [hungary])
         #expect(result.stances.count <= StanceExtractor.Configuration().maxStances)
         #expect(result.quotes.count <= StanceExtractor.Configuration().maxQuotes)
     }
