@@ -35,7 +35,7 @@ struct StanceLexiconTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let error = #expect(throws: ExtractionError.self) { try StanceLexicon.load(directories: [dir]) }
         #expect(error?.code == .invalidKnowledgeBase)
-        #expect(error?.reason.contains("cues.json, line 4") == true, "\(error?.reason ?? "")")
+        #expect(error?.reason.contains("cues.json:4:") == true, "\(error?.reason ?? "")")
         #expect(error?.reason.contains("polarity") == true)
     }
 
@@ -44,14 +44,14 @@ struct StanceLexiconTests {
         let dir = try Self.temporaryDirectory(["topics.json": topics])
         defer { try? FileManager.default.removeItem(at: dir) }
         let error = #expect(throws: ExtractionError.self) { try StanceLexicon.load(directories: [dir]) }
-        #expect(error?.reason.contains("topics.json, line 3") == true, "\(error?.reason ?? "")")
+        #expect(error?.reason.contains("topics.json:3:") == true, "\(error?.reason ?? "")")
     }
 
     @Test func aTopicWithoutPhrasesIsRejected() throws {
         let dir = try Self.temporaryDirectory(["topics.json": "{\"topics\": [\n{\"id\": \"empty\"}\n]}"])
         defer { try? FileManager.default.removeItem(at: dir) }
         let error = #expect(throws: ExtractionError.self) { try StanceLexicon.load(directories: [dir]) }
-        #expect(error?.reason.contains("line 2") == true, "\(error?.reason ?? "")")
+        #expect(error?.reason.contains("topics.json:2:") == true, "\(error?.reason ?? "")")
     }
 
     @Test func aNewsroomDirectoryExtendsTheBundledLexicon() throws {

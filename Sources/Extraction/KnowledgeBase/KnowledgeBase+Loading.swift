@@ -72,14 +72,14 @@ extension KnowledgeBase {
         ExtractionError(code: .invalidKnowledgeBase, reason: "\(file):\(line): \(problem)")
     }
 
-    static func parseFile(_ url: URL) throws(ExtractionError) -> KBJSON {
+    static func parseFile(_ url: URL) throws(ExtractionError) -> LocatedJSON {
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
             throw ExtractionError(code: .invalidKnowledgeBase, reason: "\(url.path): cannot be read: \(error.localizedDescription)")
         }
-        var parser = KBJSONParser(bytes: [UInt8](data))
+        var parser = LocatedJSONParser(bytes: [UInt8](data))
         do {
             return try parser.parse()
         } catch {

@@ -16,7 +16,7 @@ struct StanceLexiconBuilder {
     mutating func addCues(_ bytes: [UInt8], file: String) throws(ExtractionError) {
         let root = try parse(bytes, file: file)
         func fail(_ value: LocatedJSON, _ problem: String) -> ExtractionError {
-            Self.error(file: file, bytes: bytes, offset: value.offset, problem)
+            Self.error(file: file, line: value.line, problem)
         }
         guard root.objectValue != nil else { throw fail(root, "the top level must be an object") }
         if let classes = root["word_classes"] {
@@ -49,7 +49,7 @@ struct StanceLexiconBuilder {
         guard let list = root["cues"] else { return }
         guard let entries = list.arrayValue else { throw fail(list, "\"cues\" must be an array") }
         for entry in entries {
-            guard entry.objectValue != nil else { throw fail(entry, "a cue must be an object, not \(entry.kindName)") }
+            guard entry.objectValue != nil else { throw fail(entry, "a cue must be an object, not \(entry.typeName)") }
             guard let phrase = entry["phrase"]?.stringValue, !StanceLexicon.words(of: phrase).isEmpty else {
                 throw fail(entry, "a cue needs a non-empty \"phrase\"")
             }
@@ -86,12 +86,12 @@ struct StanceLexiconBuilder {
     mutating func addTopics(_ bytes: [UInt8], file: String) throws(ExtractionError) {
         let root = try parse(bytes, file: file)
         func fail(_ value: LocatedJSON, _ problem: String) -> ExtractionError {
-            Self.error(file: file, bytes: bytes, offset: value.offset, problem)
+            Self.error(file: file, line: value.line, problem)
         }
         guard let list = root["topics"] else { throw fail(root, "the top level must be an object with \"topics\"") }
         guard let entries = list.arrayValue else { throw fail(list, "\"topics\" must be an array") }
         for entry in entries {
-            guard entry.objectValue != nil else { throw fail(entry, "a topic must be an object, not \(entry.kindName)") }
+            guard entry.objectValue != nil else { throw fail(entry, "a topic must be an object, not \(entry.typeName)") }
             guard let id = entry["id"]?.stringValue, !id.isEmpty,
                 id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" })
             else {
@@ -222,12 +222,11 @@ struct StanceLexiconBuilder {
         do {
             return try LocatedJSON.parse(bytes)
         } catch {
-            throw Self.error(file: file, bytes: bytes, offset: error.offset, "invalid JSON: \(error.problem)")
+            throw Self.error(file: file, line: error.line, "invalid JSON: \(error.message)")
         }
     }
 
-    private static func error(file: String, bytes: [UInt8], offset: Int, _ problem: String) -> ExtractionError {
-        let line = LocatedJSON.line(ofOffset: offset, in: bytes)
-        return ExtractionError(code: .invalidKnowledgeBase, reason: "\(file), line \(line): \(problem)")
+    private static func error(file: String, line: Int, _ problem: String) -> ExtractionError {
+        KnowledgeBase.invalid(file, line, problem)
     }
 }

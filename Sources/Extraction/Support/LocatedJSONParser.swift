@@ -1,6 +1,6 @@
 /// A small JSON parser over UTF-8 bytes that reports the line of a syntax error and records
 /// the line of every value (Foundation's `JSONSerialization` reports neither on Linux).
-struct KBJSONParser {
+struct LocatedJSONParser {
     /// A syntax error at a 1-based line.
     struct SyntaxError: Error {
         var line: Int
@@ -20,7 +20,7 @@ struct KBJSONParser {
     }
 
     /// Parses one JSON document.
-    mutating func parse() throws(SyntaxError) -> KBJSON {
+    mutating func parse() throws(SyntaxError) -> LocatedJSON {
         skipSpace()
         let value = try parseValue()
         skipSpace()
@@ -40,7 +40,7 @@ struct KBJSONParser {
 
     private func fail(_ message: String) -> SyntaxError { SyntaxError(line: line, message: message) }
 
-    private mutating func parseValue() throws(SyntaxError) -> KBJSON {
+    private mutating func parseValue() throws(SyntaxError) -> LocatedJSON {
         guard i < bytes.count else { throw fail("unexpected end of file") }
         let startLine = line
         switch bytes[i] {
@@ -49,7 +49,7 @@ struct KBJSONParser {
             if depth > Self.maxDepth { throw fail("nesting too deep") }
             defer { depth -= 1 }
             i += 1
-            var members: [(key: String, value: KBJSON)] = []
+            var members: [(key: String, value: LocatedJSON)] = []
             skipSpace()
             if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
                 i += 1
@@ -77,7 +77,7 @@ struct KBJSONParser {
             if depth > Self.maxDepth { throw fail("nesting too deep") }
             defer { depth -= 1 }
             i += 1
-            var items: [KBJSON] = []
+            var items: [LocatedJSON] = []
             skipSpace()
             if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
                 i += 1
