@@ -38,6 +38,7 @@ enum SettingsLoader {
         o.shutdownTimeout = settings.shutdownTimeout
         o.stallTimeout = settings.stallTimeout
         o.instanceId = settings.instanceID
+        if let prefix = settings.transactionalIDPrefix { o.transactionalIDPrefix = prefix }
         o.kafka = settings.kafka
         return o
     }
