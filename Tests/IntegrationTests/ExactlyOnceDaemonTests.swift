@@ -159,7 +159,8 @@ struct ExactlyOnceDaemonTests {
         #expect(daemon.errorOutput.contains("transaction aborted, inputs rewound"))
         // The mock does not hide records of aborted transactions: report what leaked.
         print("exactly-once abort: \(inputs.count) inputs, \(ids.count) enriched records read (read_committed), "
-            + "\(ids.count - Set(ids).count) duplicates, \(Int(aborted)) aborted / \(Int(committed)) committed transactions")
+            + "\(ids.count - Set(ids).count) duplicates, "
+            + "\(Int(aborted)) aborted / \(Int(committed)) committed transactions")
 
         daemon.signal(SIGTERM)
         let status = await daemon.waitForExit(timeout: .seconds(20))
@@ -188,11 +189,20 @@ struct ExactlyOnceDaemonTests {
 
         try await broker.command("errors \(injected)")
         // The daemon meets the fencing answer in its next transaction.
-        try await TopicIO.produce(brokers, topic: "articles.raw", records: try Self.articles(count: 10, prefix: "after"))
+        let second = try Self.articles(count: 10, prefix: "after")
+        try await TopicIO.produce(brokers, topic: "articles.raw", records: second)
 
         let status = await daemon.waitForExit(timeout: .seconds(60))
         #expect(status == 75, "stderr: \(daemon.errorOutput.suffix(3000))")
-        let reasons = daemon.errorOutput.split(separator: "\n").filter { $0.hasPrefix("stancewire: exactly-once fenced:") }
+        // The pipe's last bytes may be read a moment after the exit.
+        func reasonLines() -> [Substring] {
+            daemon.errorOutput.split(separator: "\n").filter { $0.hasPrefix("stancewire: exactly-once fenced:") }
+        }
+        let drainEnd = ContinuousClock.now + .seconds(3)
+        while reasonLines().isEmpty, ContinuousClock.now < drainEnd {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let reasons = reasonLines()
         #expect(reasons.count == 1, "stderr: \(daemon.errorOutput.suffix(3000))")
         #expect(reasons.first?.contains("'it-fence-\(group)-\(Self.hostName())'") == true)
     }

@@ -15,7 +15,8 @@ import Testing
     }
 
     func complete(_ state: inout State, _ ticket: State.Ticket, deadLettered: Bool = false) {
-        let outputs = ["\(ticket.partition.partition)@\(ticket.offset)/a", "\(ticket.partition.partition)@\(ticket.offset)/b"]
+        let name = "\(ticket.partition.partition)@\(ticket.offset)"
+        let outputs = ["\(name)/a", "\(name)/b"]
         let accepted = state.complete(ticket, outputs: outputs, deadLettered: deadLettered)
         #expect(accepted)
     }

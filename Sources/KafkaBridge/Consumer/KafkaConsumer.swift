@@ -224,7 +224,9 @@ public final class KafkaConsumer: Sendable {
             if self.isClosed.withLock({ $0 }) { return .failure(.closed("consumer")) }
             let list = TopicPartitionList(offsets: offsets)
             let error = list.withPointer { pointer in
-                self.client.withPointer { KafkaError.consume(rd_kafka_seek_partitions($0, pointer, timeout.milliseconds)) }
+                self.client.withPointer { rk in
+                    KafkaError.consume(rd_kafka_seek_partitions(rk, pointer, timeout.milliseconds))
+                }
             }
             if let error { return .failure(error) }
             if let error = list.firstError() { return .failure(error) }

@@ -143,7 +143,9 @@ public final class TransactionalWorker: Service, Sendable {
         var lanes: [AsyncStream<(KafkaMessage, TransactionalWorkerState.Ticket)>.Continuation] = []
         var streams: [AsyncStream<(KafkaMessage, TransactionalWorkerState.Ticket)>] = []
         for _ in 0..<laneCount {
-            let (stream, continuation) = AsyncStream.makeStream(of: (KafkaMessage, TransactionalWorkerState.Ticket).self)
+            let (stream, continuation) = AsyncStream.makeStream(
+                of: (KafkaMessage, TransactionalWorkerState.Ticket).self
+            )
             streams.append(stream)
             lanes.append(continuation)
         }
@@ -299,7 +301,11 @@ public final class TransactionalWorker: Service, Sendable {
 
     /// Aborts the open transaction (when `abortFirst`), drops the batch's partitions'
     /// uncommitted inputs and seeks the consumer back to the last committed offsets.
-    private func rewind(_ batch: TransactionalWorkerState.Batch, abortFirst: Bool, cause: KafkaError) async throws(TransactionError) {
+    private func rewind(
+        _ batch: TransactionalWorkerState.Batch,
+        abortFirst: Bool,
+        cause: KafkaError
+    ) async throws(TransactionError) {
         if abortFirst {
             var attempt = 0
             while true {
