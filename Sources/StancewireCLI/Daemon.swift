@@ -18,9 +18,6 @@ enum Daemon {
     static func run(
         _ options: DaemonOptions, health: HealthMonitor, metrics: MetricsBootstrap, logger: Logger
     ) async throws {
-        if options.mode == .exactlyOnce {
-            throw CLIError("--mode exactly-once is not available in this version; use --mode at-least-once")
-        }
         let extractor = try EngineLoader.load(knowledgeBase: options.knowledgeBase)
         let notifier = SystemdNotifier(environment: ProcessInfo.processInfo.environment)
 
@@ -33,21 +30,34 @@ enum Daemon {
         configuration.timeouts.shutdown = options.shutdownTimeout
         configuration.consumerProperties = options.consumerProperties
         configuration.producerProperties = options.producerProperties
+        if options.mode == .exactlyOnce {
+            configuration.transactions.transactionalID = options.transactionalID
+        }
 
         let processor = ArticleProcessor(
             extractor: extractor,
             configuration: .init(decoder: .init(maxMessageBytes: options.maxMessageBytes))
         )
-        let worker = try Worker(
-            configuration: configuration,
-            processor: processor,
-            health: health,
-            logger: logger,
-            onReady: {
-                try? notifier.ready()
-                logger.info("ready: joined the consumer group")
-            }
-        )
+        let onReady: @Sendable () -> Void = {
+            try? notifier.ready()
+            logger.info("ready: joined the consumer group")
+        }
+        let worker: any Service
+        let statistics: @Sendable () -> WorkerStatistics
+        switch options.mode {
+        case .atLeastOnce:
+            let atLeastOnce = try Worker(
+                configuration: configuration, processor: processor, health: health, logger: logger, onReady: onReady
+            )
+            worker = atLeastOnce
+            statistics = { atLeastOnce.statistics() }
+        case .exactlyOnce:
+            let exactlyOnce = try TransactionalWorker(
+                configuration: configuration, processor: processor, health: health, logger: logger, onReady: onReady
+            )
+            worker = exactlyOnce
+            statistics = { exactlyOnce.statistics() }
+        }
         let http = HTTPServer(
             configuration: .init(host: options.httpHost, port: options.httpPort),
             health: health,
@@ -59,7 +69,7 @@ enum Daemon {
             notifier: notifier,
             health: health,
             logger: logger,
-            status: { throughput.status(worker.statistics()) }
+            status: { throughput.status(statistics()) }
         )
         let group = ServiceGroup(
             configuration: .init(
@@ -91,6 +101,7 @@ enum Daemon {
                 "stancewire.version": "\(version)",
                 "kafka.brokers": "\(options.brokers)",
                 "kafka.group": "\(options.group)",
+                "worker.mode": "\(options.mode.rawValue)",
                 "http.address": "\(options.httpHost):\(options.httpPort)",
                 "extractor.knowledge_base": "\(extractor.knowledgeBaseVersion)",
             ]

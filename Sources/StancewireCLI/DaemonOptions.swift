@@ -22,6 +22,8 @@ struct DaemonOptions: Sendable {
     var knowledgeBase: String?
     var shutdownTimeout: Duration = .seconds(20)
     var instanceId: String?
+    /// First part of the exactly-once transactional id. Default: `stancewire`.
+    var transactionalIDPrefix = "stancewire"
     /// Raw librdkafka properties for both clients; `consumer.`/`producer.` prefixed keys
     /// apply to one client only.
     var kafka: [String: String] = [:]
@@ -42,6 +44,25 @@ struct DaemonOptions: Sendable {
         if let instanceId { p["group.instance.id"] = instanceId }
         if p["client.id"] == nil { p["client.id"] = "stancewire" }
         return p
+    }
+
+    /// The producer's `transactional.id` in exactly-once mode:
+    /// `<transactional-id-prefix>-<group>-<instance-id, else the host name>`.
+    ///
+    /// Stable across restarts of one instance, so that a restarted instance fences its
+    /// predecessor and aborts the transaction it left open; distinct per instance, so two running
+    /// instances never fence each other. Two instances on one host therefore need distinct
+    /// `instance-id`s (or prefixes).
+    var transactionalID: String {
+        "\(transactionalIDPrefix)-\(group)-\(instanceId ?? Self.hostName())"
+    }
+
+    /// The kernel's host name (`gethostname`), or `localhost` if it cannot be read.
+    static func hostName() -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
+        let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return name.isEmpty ? "localhost" : name
     }
 
     var producerProperties: [String: String] {

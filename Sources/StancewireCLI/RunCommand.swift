@@ -3,6 +3,7 @@ import Foundation
 import KafkaBridge
 import Logging
 import Operations
+import Pipeline
 
 /// `stancewire run`: the daemon.
 struct RunCommand: AsyncParsableCommand {
@@ -52,8 +53,15 @@ struct RunCommand: AsyncParsableCommand {
     var shutdownTimeout: Int?
     @Option(help: "Seconds without worker progress before /healthz fails. (default: 60)")
     var stallTimeout: Int?
-    @Option(help: "Static group membership id (group.instance.id).")
+    @Option(help: "Static group membership id (group.instance.id); also names the instance in exactly-once mode.")
     var instanceId: String?
+    @Option(
+        help: """
+            Exactly-once: the transactional id is <prefix>-<group>-<instance-id or host name>. \
+            (default: stancewire)
+            """
+    )
+    var transactionalIdPrefix: String?
 
     /// The flags given on the command line, by key.
     var flagValues: [String: String] {
@@ -77,6 +85,7 @@ struct RunCommand: AsyncParsableCommand {
         put("shutdown-timeout", shutdownTimeout)
         put("stall-timeout", stallTimeout)
         put("instance-id", instanceId)
+        put("transactional-id-prefix", transactionalIdPrefix)
         return values
     }
 
@@ -91,6 +100,14 @@ struct RunCommand: AsyncParsableCommand {
         }
         return values
     }
+
+    /// Exit status when exactly-once processing stops because another producer with the same
+    /// transactional id took over (EX_TEMPFAIL). Restarting would fence that one in turn, so
+    /// supervisors should not restart on it.
+    static let exitFenced: Int32 = 75
+    /// Exit status when the transactional producer failed fatally or an aborted transaction
+    /// could not be cleaned up (EX_SOFTWARE); a restart resumes from the committed offsets.
+    static let exitTransactionFailed: Int32 = 70
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
@@ -115,6 +132,11 @@ struct RunCommand: AsyncParsableCommand {
         do {
             try await Daemon.run(
                 SettingsLoader.daemonOptions(settings), health: health, metrics: metrics, logger: logger)
+        } catch let error as TransactionError {
+            // One line on stderr for operators, whatever the log format.
+            FileHandle.standardError.write(Data("stancewire: \(error)\n".utf8))
+            logger.critical("stopped", metadata: ["error": "\(error)"])
+            throw ExitCode(error.code == .fenced ? Self.exitFenced : Self.exitTransactionFailed)
         } catch let error as CLIError {
             logger.critical("cannot run", metadata: ["error": "\(error)"])
             throw ExitCode(78)  // EX_CONFIG: systemd's Restart=on-failure will not loop on it

@@ -37,6 +37,7 @@ enum SettingsLoader {
         o.knowledgeBase = settings.knowledgeBase
         o.shutdownTimeout = settings.shutdownTimeout
         o.instanceId = settings.instanceID
+        if let prefix = settings.transactionalIDPrefix { o.transactionalIDPrefix = prefix }
         o.kafka = settings.kafka
         return o
     }

@@ -206,6 +206,51 @@ public final class KafkaConsumer: Sendable {
         if let error = list.firstError() { throw error }
     }
 
+    /// Moves the fetch positions of assigned partitions (`rd_kafka_seek_partitions`), e.g. back to
+    /// the last committed offsets after an aborted transaction.
+    ///
+    /// Messages fetched before the seek and not yet returned are discarded; the next
+    /// ``poll(maxMessages:timeout:)`` returns messages from the new positions.
+    /// - Parameters:
+    ///   - offsets: Next-to-read offsets by partition. An empty dictionary is a no-op.
+    ///   - timeout: Longest wait for the seeks to take effect.
+    /// - Throws: ``KafkaError`` for the request or the first failing partition (e.g. a partition
+    ///   that is not assigned).
+    /// - Important: Runs on the polling thread, after any poll in progress, so a poll that
+    ///   starts after this call returns sees the new positions.
+    public func seek(_ offsets: [TopicPartition: Int64], timeout: Duration) async throws(KafkaError) {
+        guard !offsets.isEmpty else { return }
+        try await pollWorker.run { () -> Result<Void, KafkaError> in
+            if self.isClosed.withLock({ $0 }) { return .failure(.closed("consumer")) }
+            let list = TopicPartitionList(offsets: offsets)
+            let error = list.withPointer { pointer in
+                self.client.withPointer { rk in
+                    KafkaError.consume(rd_kafka_seek_partitions(rk, pointer, timeout.milliseconds))
+                }
+            }
+            if let error { return .failure(error) }
+            if let error = list.firstError() { return .failure(error) }
+            return .success(())
+        }.get()
+    }
+
+    /// The fetch positions of `partitions`: the offset after the last message returned by
+    /// ``poll(maxMessages:timeout:)`` (or set by ``seek(_:timeout:)``).
+    /// - Parameter partitions: Partitions to look up.
+    /// - Returns: Positions by partition; partitions without a position yet are absent.
+    /// - Throws: ``KafkaError`` if librdkafka cannot report positions.
+    public func position(_ partitions: [TopicPartition]) throws(KafkaError) -> [TopicPartition: Int64] {
+        guard !partitions.isEmpty else { return [:] }
+        let list = TopicPartitionList(partitions)
+        let err = list.withPointer { pointer in client.withPointer { rd_kafka_position($0, pointer) } }
+        if let error = KafkaError.check(err) { throw error }
+        var positions: [TopicPartition: Int64] = [:]
+        for entry in list.entries where entry.offset >= 0 {
+            positions[entry.partition] = entry.offset
+        }
+        return positions
+    }
+
     /// The partitions currently assigned to this consumer, sorted.
     /// - Throws: ``KafkaError`` if librdkafka cannot report the assignment.
     public func assignment() throws(KafkaError) -> [TopicPartition] {

@@ -162,6 +162,13 @@ public struct KafkaError: Error, Sendable, CustomStringConvertible {
         self.line = line
     }
 
+    /// This producer was fenced: a newer instance with the same `transactional.id` (or a newer
+    /// epoch of it) took over, so this one must stop (`_FENCED`, `PRODUCER_FENCED`,
+    /// `INVALID_PRODUCER_EPOCH`).
+    public var isFenced: Bool {
+        code == .fenced || code == .producerFenced || code == .invalidProducerEpoch
+    }
+
     public var description: String {
         var flags: [String] = []
         if isRetriable { flags.append("retriable") }

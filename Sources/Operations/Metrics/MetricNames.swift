@@ -25,6 +25,8 @@ public enum MetricNames {
     public static let stancesExtracted = "stancewire_stances_extracted_total"
     /// Counter: offset commits. Label `result` (`ok`, `error`).
     public static let commits = "stancewire_offset_commits_total"
+    /// Counter: Kafka transactions in exactly-once mode. Label `result` (`committed`, `aborted`).
+    public static let transactions = "stancewire_transactions_total"
 
     /// Gauge (bytes): resident set size of the daemon, from `/proc/self/stat`.
     public static let processResidentMemory = "stancewire_process_resident_memory_bytes"
@@ -47,7 +49,7 @@ public enum MetricNames {
     public static let all: [String] = [
         messagesConsumed, messagesProduced, messagesDeadLettered, processingDuration, endToEndLatency,
         inFlightMessages, consumerLag, rebalances, kafkaErrors, entitiesExtracted, stancesExtracted, commits,
-        processResidentMemory, processVirtualMemory, processCPUSeconds, processOpenFileDescriptors,
+        transactions, processResidentMemory, processVirtualMemory, processCPUSeconds, processOpenFileDescriptors,
         processStartTime, buildInfo, ready, live,
     ]
 

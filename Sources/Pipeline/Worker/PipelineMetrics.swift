@@ -14,6 +14,8 @@ final class PipelineMetrics: Sendable {
     let stances: Counter
     let commitsOK: Counter
     let commitsFailed: Counter
+    let transactionsCommitted: Counter
+    let transactionsAborted: Counter
     private let deadLetters = Mutex<[String: Counter]>([:])
     private let kafkaErrors = Mutex<[String: Counter]>([:])
     private let rebalances = Mutex<[String: Counter]>([:])
@@ -30,6 +32,8 @@ final class PipelineMetrics: Sendable {
         stances = Counter(label: MetricNames.stancesExtracted)
         commitsOK = Counter(label: MetricNames.commits, dimensions: [("result", "ok")])
         commitsFailed = Counter(label: MetricNames.commits, dimensions: [("result", "error")])
+        transactionsCommitted = Counter(label: MetricNames.transactions, dimensions: [("result", "committed")])
+        transactionsAborted = Counter(label: MetricNames.transactions, dimensions: [("result", "aborted")])
     }
 
     func deadLettered(_ reason: DeadLetterReason) {

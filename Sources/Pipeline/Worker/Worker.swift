@@ -79,27 +79,8 @@ public final class Worker: Service, Sendable {
                     logger.warning("partitions lost", metadata: ["kafka.partitions": "\(tps.count)"])
                 }
             },
-            onError: { error in
-                metrics.kafkaError(error.code.name)
-                if error.code == .allBrokersDown {
-                    health.setBrokersReachable(false, problem: "all brokers are down")
-                }
-                logger.warning(
-                    "kafka client error",
-                    metadata: ["kafka.error": "\(error.code.name)", "kafka.reason": "\(error.reason)"]
-                )
-            },
-            onStatistics: { json in
-                guard let stats = ConsumerStatistics(json: json) else { return }
-                if stats.brokersUp > 0 {
-                    health.setBrokersReachable(true)
-                } else {
-                    health.setBrokersReachable(false, problem: "no broker connection is up")
-                }
-                for lag in stats.lags {
-                    metrics.lag(topic: lag.topic, partition: lag.partition, messages: lag.messages)
-                }
-            }
+            onError: ClientEvents.consumerError(metrics: metrics, health: health, logger: logger),
+            onStatistics: ClientEvents.statistics(metrics: metrics, health: health)
         )
 
         var consumerProperties = configuration.consumerProperties
@@ -111,13 +92,7 @@ public final class Worker: Service, Sendable {
         self.consumer = consumer
         self.producer = try KafkaProducer(
             configuration: configuration.producerProperties,
-            handlers: KafkaEventHandlers(onError: { error in
-                metrics.kafkaError(error.code.name)
-                logger.warning(
-                    "kafka producer error",
-                    metadata: ["kafka.error": "\(error.code.name)", "kafka.reason": "\(error.reason)"]
-                )
-            }),
+            handlers: KafkaEventHandlers(onError: ClientEvents.producerError(metrics: metrics, logger: logger)),
             logger: logger
         )
     }
@@ -301,38 +276,11 @@ public final class Worker: Service, Sendable {
         let outcome = processor.process(message.value, origin: origin)
         metrics.processing.recordNanoseconds(Self.nanoseconds(ContinuousClock.now - start))
 
-        let records: [ProducerRecord]
         let deadLettered: Bool
         switch outcome {
         case .processed(let article):
             metrics.entities.increment(by: article.entityCount)
             metrics.stances.increment(by: article.stanceCount)
-            var out: [ProducerRecord] = []
-            out.reserveCapacity(1 + article.stances.count)
-            out.append(
-                ProducerRecord(
-                    topic: configuration.topics.output,
-                    partition: nil,
-                    key: Array(article.articleId.utf8),
-                    value: article.enriched,
-                    headers: [
-                        KafkaHeader(key: "content-type", value: Array("application/json".utf8)),
-                        KafkaHeader(key: "schema", value: Array(EnrichedEvent.schema.utf8)),
-                    ]
-                )
-            )
-            for stance in article.stances {
-                out.append(
-                    ProducerRecord(
-                        topic: configuration.topics.stances,
-                        partition: nil,
-                        key: Array(stance.key.utf8),
-                        value: stance.value,
-                        headers: [KafkaHeader(key: "content-type", value: Array("application/json".utf8))]
-                    )
-                )
-            }
-            records = out
             deadLettered = false
         case .deadLetter(let failure):
             metrics.deadLettered(failure.reason)
@@ -344,9 +292,9 @@ public final class Worker: Service, Sendable {
                     "kafka.offset": "\(message.offset)",
                 ]
             )
-            records = [deadLetterRecord(for: message, failure: failure)]
             deadLettered = true
         }
+        let records = OutputRouter(topics: configuration.topics).records(for: outcome, of: message)
         let completion = OutputCompletion(
             ticket: ticket,
             outputs: records.count,
@@ -356,26 +304,6 @@ public final class Worker: Service, Sendable {
         for record in records {
             await enqueue(PendingDelivery(record: record, completion: completion, attempt: 0), retries: retries)
         }
-    }
-
-    private func deadLetterRecord(for message: KafkaMessage, failure: DecodeFailure) -> ProducerRecord {
-        var headers = message.headers
-        func add(_ key: String, _ value: String) {
-            headers.append(KafkaHeader(key: key, value: Array(value.utf8)))
-        }
-        add("dlq-reason", failure.reason.code)
-        add("dlq-detail", failure.detail)
-        add("dlq-origin-topic", message.topic)
-        add("dlq-origin-partition", String(message.partition))
-        add("dlq-origin-offset", String(message.offset))
-        add("dlq-timestamp", Date().formatted(.iso8601))
-        return ProducerRecord(
-            topic: configuration.topics.deadLetter,
-            partition: nil,
-            key: message.key,
-            value: message.value ?? [],
-            headers: headers
-        )
     }
 
     /// Hands a record to the producer; delivery completes asynchronously.

@@ -50,9 +50,26 @@ public struct WorkerConfiguration: Sendable {
         public init() {}
     }
 
+    /// Exactly-once mode (``TransactionalWorker``).
+    public struct Transactions: Sendable {
+        /// The producer's `transactional.id`; stable across restarts of one instance, unique
+        /// among running instances. Required by ``TransactionalWorker``. Default: none.
+        public var transactionalID: String?
+        /// How often processed inputs are committed in a transaction. Default: 200 ms.
+        public var interval: Duration = .milliseconds(200)
+        /// Most inputs in one transaction. Default: 500.
+        public var maxInputs = 500
+        /// Longest wait of one transactional call (init, send offsets, commit, abort).
+        /// Default: 30 s.
+        public var timeout: Duration = .seconds(30)
+
+        public init() {}
+    }
+
     public var topics = Topics()
     public var flow = Flow()
     public var timeouts = Timeouts()
+    public var transactions = Transactions()
     /// Raw librdkafka properties for the consumer (must hold `bootstrap.servers`, `group.id`).
     public var consumerProperties: [String: String] = [:]
     /// Raw librdkafka properties for the producer (must hold `bootstrap.servers`).
