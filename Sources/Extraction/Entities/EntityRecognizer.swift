@@ -299,6 +299,13 @@ struct EntityRecognizer {
         guard p >= s.tokens.lowerBound else { return false }
         let prev = toks[p].lower
         if prev == "capital" || prev == "city" { return true }
+        // "in Goma, Kinshasa and Kigali", "in Darfur and Khartoum": a list after a locative preposition.
+        if prev == "and" || prev == "or" || prev == "," {
+            var q = p - 1
+            let lowest = max(s.tokens.lowerBound, p - 12)
+            while q >= lowest, toks[q].isCapitalized || toks[q].text == "," || toks[q].lower == "and" || toks[q].lower == "or" { q -= 1 }
+            if q >= lowest, q < p - 1, names.locativePrepositions.contains(toks[q].lower) { return true }
+        }
         if toks[p].kind == .possessive { return true }  // "Egypt's Cairo"
         if prev == ",", p - 1 >= s.tokens.lowerBound, toks[p - 1].lower == "capital" || toks[p - 1].lower == "city" { return true }
         if prev == "to" || prev == "from" {

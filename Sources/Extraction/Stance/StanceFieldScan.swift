@@ -615,10 +615,22 @@ struct StanceFieldScan {
     /// unnamed official, or the antecedent of "which"/"who". Stops at a clause boundary, a
     /// "that" or a speech verb (the frame's speaker is found separately).
     func localSubject(before index: Int, floor: Int) -> [Int] {
+        // "The UAE denies arming the RSF and says it …": a verb coordinated with an earlier
+        // one shares the sentence subject.
+        if index - 2 >= floor, classes[index - 1].contains(.coordinator), mentionAt[index - 2] < 0, demonymAt[index - 2] < 0 {
+            let s = field.tokens[index].sentence
+            let subject = Int(sentenceSubject[s])
+            if subject >= 0, firstMention(of: subject, in: s, before: index) { return [subject] }
+        }
         var j = index - 1
         let limit = max(floor, index - configuration.maxHolderDistance)
         while j >= limit {
             let c = classes[j]
+            if kind[j] == .punctuation, punct[j] == Self.comma, let head = appositiveHead(closingAt: j, floor: floor) {
+                var holders = [head.entity]
+                coordinatedHolders(before: head.start, into: &holders)
+                return holders
+            }
             if mentionAt[j] >= 0 {
                 let m = mentions[Int(mentionAt[j])]
                 if isHolderType(m.entity), isEligibleSubject(mention: m) {
@@ -662,6 +674,28 @@ struct StanceFieldScan {
             j -= 1
         }
         return []
+    }
+
+    /// "Ramtane Lamamra, the UN envoy for Sudan, said": the comma at `comma` closes an
+    /// appositive ("the …", "a …", or a title) after a holder name, which is the subject.
+    func appositiveHead(closingAt comma: Int, floor: Int) -> (entity: Int, start: Int)? {
+        var j = comma - 1
+        let lowest = max(floor, comma - 16)
+        while j > lowest {
+            if classes[j].contains(.speechVerb) || classes[j].contains(.complementizer) || classes[j].contains(.relativePronoun) {
+                return nil
+            }
+            if kind[j] == .punctuation {
+                guard punct[j] == Self.comma, j + 1 < comma, mentionAt[j - 1] >= 0 else { return nil }
+                let opener = field.tokens[j + 1].lower
+                guard opener == "the" || opener == "a" || opener == "an" || classes[j + 1].contains(.title) else { return nil }
+                let m = mentions[Int(mentionAt[j - 1])]
+                guard isHolderType(m.entity), isEligibleSubject(mention: m) else { return nil }
+                return (m.entity, m.tokens.lowerBound)
+            }
+            j -= 1
+        }
+        return nil
     }
 
     // MARK: - Quotes
