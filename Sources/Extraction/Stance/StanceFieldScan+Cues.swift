@@ -779,6 +779,8 @@ extension StanceFieldScan {
             j += 1
         }
         guard found else { return nil }
+        // "any plan to displace civilians", "the idea of a buffer zone": defined where it stands.
+        if j + 1 < field.tokens.count, ["to", "of", "for"].contains(field.tokens[j + 1].lower) { return nil }
         for m in topicMatches.reversed() where m.start < cue.start && m.sentence >= s - 2 {
             // The referent as named, not as framed where it was mentioned ("opposed the
             // plan … dismissed the idea").

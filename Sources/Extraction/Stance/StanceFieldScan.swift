@@ -428,7 +428,7 @@ struct StanceFieldScan {
                 if mentionAt[i] >= 0 {
                     let m = mentions[Int(mentionAt[i])]
                     if isEligibleSubject(mention: m), isHolderType(m.entity) {
-                        sentenceSubject[s] = Int32(m.entity)
+                        sentenceSubject[s] = Int32(titledPerson(after: m) ?? m.entity)
                         break
                     }
                     i = max(i + 1, m.tokens.upperBound)
@@ -449,6 +449,21 @@ struct StanceFieldScan {
                 i += 1
             }
         }
+    }
+
+    /// "NATO Secretary General Mark Rutte", "AU Commission chairperson Mahmoud Ali Youssouf":
+    /// the person a title joins to the organisation or country named before it.
+    func titledPerson(after m: ResolvedMention) -> Int? {
+        guard entities[m.entity].type != .person else { return nil }
+        var j = m.tokens.upperBound
+        var titles = 0
+        while j < field.tokens.count, titles < 5, mentionAt[j] < 0, classes[j].contains(.title) || kind[j] == .dash {
+            if classes[j].contains(.title) { titles += 1 }
+            j += 1
+        }
+        guard titles > 0, j < field.tokens.count, mentionAt[j] >= 0 else { return nil }
+        let e = mentions[Int(mentionAt[j])].entity
+        return entities[e].type == .person ? e : nil
     }
 
     func isHolderType(_ entity: Int) -> Bool {
@@ -617,7 +632,7 @@ struct StanceFieldScan {
     func localSubject(before index: Int, floor: Int) -> [Int] {
         // "The UAE denies arming the RSF and says it …": a verb coordinated with an earlier
         // one shares the sentence subject.
-        if index - 2 >= floor, classes[index - 1].contains(.coordinator), mentionAt[index - 2] < 0, demonymAt[index - 2] < 0 {
+        if index - 2 >= floor, classes[index - 1].contains(.coordinator), demonymAt[index - 2] < 0 {
             let s = field.tokens[index].sentence
             let subject = Int(sentenceSubject[s])
             if subject >= 0, firstMention(of: subject, in: s, before: index) { return [subject] }
@@ -676,19 +691,20 @@ struct StanceFieldScan {
         return []
     }
 
-    /// "Ramtane Lamamra, the UN envoy for Sudan, said": the comma at `comma` closes an
-    /// appositive ("the …", "a …", or a title) after a holder name, which is the subject.
+    /// "Ramtane Lamamra, the UN envoy for Sudan, said", "Pablo Beltrán, who led the delegation,
+    /// told": the comma at `comma` closes an appositive ("the …", "a …", a title) or a
+    /// relative clause after a holder name, which is the subject.
     func appositiveHead(closingAt comma: Int, floor: Int) -> (entity: Int, start: Int)? {
         var j = comma - 1
         let lowest = max(floor, comma - 16)
         while j > lowest {
-            if classes[j].contains(.speechVerb) || classes[j].contains(.complementizer) || classes[j].contains(.relativePronoun) {
-                return nil
-            }
+            if classes[j].contains(.speechVerb) || classes[j].contains(.complementizer) { return nil }
             if kind[j] == .punctuation {
                 guard punct[j] == Self.comma, j + 1 < comma, mentionAt[j - 1] >= 0 else { return nil }
                 let opener = field.tokens[j + 1].lower
-                guard opener == "the" || opener == "a" || opener == "an" || classes[j + 1].contains(.title) else { return nil }
+                guard opener == "the" || opener == "a" || opener == "an" || classes[j + 1].contains(.title)
+                    || classes[j + 1].contains(.relativePronoun)
+                else { return nil }
                 let m = mentions[Int(mentionAt[j - 1])]
                 guard isHolderType(m.entity), isEligibleSubject(mention: m) else { return nil }
                 return (m.entity, m.tokens.lowerBound)
