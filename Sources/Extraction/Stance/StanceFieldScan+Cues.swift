@@ -252,6 +252,12 @@ extension StanceFieldScan {
                 start = j + 1
                 break
             }
+            // "X, who led the delegation, said the rebels were ready …": reported speech is
+            // its own clause, not the relative clause before the verb.
+            if c.contains(.speechVerb), mentionAt[j] < 0, quoteAt[j] < 0 {
+                start = j + 1
+                break
+            }
             if j > range.lowerBound, punct[j - 1] == Self.comma, gerund[j] {
                 start = j  // ", viewing …"
                 participial = true

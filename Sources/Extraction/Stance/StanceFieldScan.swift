@@ -673,12 +673,22 @@ struct StanceFieldScan {
                 return holders
             }
             if c.contains(.relativePronoun) {
-                // "Turkey, which has offered ...": the antecedent right before.
+                // "Turkey, which has offered ...": the antecedent right before; "Saudi Arabia
+                // and Qatar, both of which have …": all of a list.
                 var k = j - 1
+                var quantified = false
+                if k >= 2, field.tokens[k].lower == "of", ["both", "all", "each"].contains(field.tokens[k - 1].lower) {
+                    k -= 2
+                    quantified = true
+                }
                 if k >= 0, punct[k] == Self.comma { k -= 1 }
                 if k >= 0, mentionAt[k] >= 0 {
                     let m = mentions[Int(mentionAt[k])]
-                    if isHolderType(m.entity) { return [m.entity] }
+                    if isHolderType(m.entity) {
+                        var holders = [m.entity]
+                        if quantified { coordinatedHolders(before: m.tokens.lowerBound, into: &holders) }
+                        return holders
+                    }
                 }
                 return []
             }
@@ -761,11 +771,11 @@ struct StanceFieldScan {
     /// The speaker of a quote: "…," X said / said X after it, or X said: "…" before it.
     func speaker(ofQuote span: QuoteSpan) -> Int {
         let tokens = field.tokens
-        // After: up to 12 tokens, not past another quote or a line break.
+        // After: up to 12 tokens, not past another quote, a line break or the sentence end.
         var j = span.close + 1
         let upper = min(tokens.count, span.close + 13)
         while j < upper {
-            if kind[j] == .quote || tokens[j].followsNewline { break }
+            if kind[j] == .quote || tokens[j].followsNewline || tokens[j].sentence != tokens[span.close].sentence { break }
             if classes[j].contains(.speechVerb), mentionAt[j] < 0 {
                 let before = localSubject(before: j, floor: span.close + 1)
                 if let first = before.first { return first }
