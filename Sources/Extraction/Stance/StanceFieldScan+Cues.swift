@@ -209,12 +209,14 @@ extension StanceFieldScan {
     }
 
     /// Whether a cue ending at `start` can pass its holder to one starting at `end`: no
-    /// topic and no clause punctuation between.
+    /// topic, no clause punctuation and no "and" opening a new verb phrase between ("oppose
+    /// X and have accused …" are two positions, not one composed).
     func canChain(from start: Int, to end: Int) -> Bool {
         var j = start
         while j < end {
             if topicAt[j] >= 0 { return false }
             if kind[j] == .punctuation { return false }
+            if classes[j].contains(.coordinator), j + 1 < end, classes[j + 1].contains(.auxiliary) { return false }
             j += 1
         }
         return true
