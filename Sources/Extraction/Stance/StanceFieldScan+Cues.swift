@@ -512,13 +512,19 @@ extension StanceFieldScan {
             // escalation that could …"), or a finite verb soon after it ("said Moscow was").
             var opens = false
             var sawTopic = false
+            var sawName = false
             var q = v + 1
             while q < min(range.upperBound, v + 11) {
                 if classes[q].contains(.auxiliary) {
                     opens = true
                     break
                 }
-                if inCue[q] { break }
+                // "said the EU wants …": a name, then a verb cue, is a reported clause.
+                if inCue[q] {
+                    opens = sawName && q <= v + 6
+                    break
+                }
+                if mentionAt[q] >= 0 { sawName = true }
                 if topicAt[q] >= 0 { sawTopic = true }
                 if !sawTopic, q < v + 5, classes[q].contains(.complementizer) || punct[q] == Self.colon {
                     opens = true
