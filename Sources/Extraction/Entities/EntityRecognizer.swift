@@ -480,6 +480,12 @@ struct EntityRecognizer {
         let prevIndex = a - 1 >= s.tokens.lowerBound ? a - 1 : nil
         let prevWord = prevIndex.map { toks[$0].lower }
         let next = b < s.tokens.upperBound ? toks[b] : nil
+        // "the Alma-Ata declaration", "the Ohrid agreement": a named agreement (optional in
+        // the guideline), not a person or a place.
+        if let next, next.kind == .word, !next.isCapitalized, names.treatyNouns.contains(next.lower) { return }
+        // "Residents of Mekelle and Adigrat told …": a conjunct of a place is a place, whatever follows.
+        let conjunctPlace: EntityType? =
+            wordCount == 1 && (prevWord == "and" || prevWord == "or") ? placeTypeOfSpan(endingAt: a - 1, field: fi, state) : nil
 
         if let target = state.aliasTable[keys[a..<b].joined(separator: "\u{1F}")] {
             add(Span(field: fi, tokens: a..<b, target: target, isMetonym: false), toks, &state)
@@ -503,9 +509,15 @@ struct EntityRecognizer {
         } else if names.gpeSuffixes.contains(lastKey), wordCount >= 2 {
             type = .gpe
             strength = 3
+        } else if names.treatyNouns.contains(lastKey), wordCount >= 2, !allCommon, !s.isTitleCase {
+            type = .org  // "Abraham Accords"
+            strength = 3
         } else if afterTitle {
             type = .person
             strength = 3
+        } else if let conjunctPlace {
+            type = conjunctPlace
+            strength = 1
         } else if names.firstNames.contains(first.lower) && wordCount >= 2 {
             type = .person
             strength = 3

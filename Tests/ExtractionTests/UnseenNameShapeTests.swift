@@ -1,0 +1,27 @@
+import Testing
+
+@testable import Extraction
+
+/// Names the knowledge base lacks, typed by their shape and neighbours.
+@Suite("Unseen name shapes")
+struct UnseenNameShapeTests {
+    @Test func aNameBeforeAnAgreementNounIsNotAPersonOrPlace() {
+        let entities = Fixtures.entities("Both sides cited the Alma-Ata declaration and the Ohrid agreement.")
+        #expect(entities.isEmpty, "\(entities.map(\.name))")
+    }
+
+    @Test func aCapitalisedAgreementNameIsAnOrganisation() {
+        let entities = Fixtures.entities("Negotiators studied the Abraham Accords closely.")
+        #expect(Fixtures.entity("Abraham Accords", in: entities)?.type == .org)
+    }
+
+    @Test func aConjunctOfAPlaceIsAPlaceEvenBeforeASpeechVerb() {
+        let entities = Fixtures.entities("Residents of Mekelle and Adigrat told Reuters that prices had doubled.")
+        #expect(Fixtures.entity("Adigrat", in: entities)?.type == .gpe)
+    }
+
+    @Test func aPlaceNamedBeforeDealIsTheAgreementNotThePlace() {
+        let entities = Fixtures.entities("Leaders split over the Pretoria deal on Monday.")
+        #expect(Fixtures.entity("Pretoria", in: entities) == nil)
+    }
+}
