@@ -25,3 +25,18 @@ struct UnseenNameShapeTests {
         #expect(Fixtures.entity("Pretoria", in: entities) == nil)
     }
 }
+
+/// Korean given names and parts of a capital.
+@Suite("Names with hyphens and places in capitals")
+struct HyphenAndPlacePartTests {
+    @Test func aKoreanGivenNameWithACommonSyllableStaysWhole() {
+        let entities = Fixtures.entities("Unification Minister Chung Dong-young said more talks were needed.")
+        #expect(Fixtures.entity("Chung Dong-young", in: entities)?.type == .person)
+    }
+
+    @Test func thePartsOfACapitalAreThePlace() {
+        let entities = Fixtures.entities("Khartoum rejected the plan. Large parts of Khartoum lie in ruins.")
+        #expect(Fixtures.entity("Khartoum", in: entities)?.type == .gpe)
+        #expect(Fixtures.entity("Sudan", in: entities)?.mentions.count == 1)
+    }
+}

@@ -299,6 +299,8 @@ struct EntityRecognizer {
         guard p >= s.tokens.lowerBound else { return false }
         let prev = toks[p].lower
         if prev == "capital" || prev == "city" { return true }
+        // "the streets of Nicosia", "large parts of Khartoum": a part of the place.
+        if prev == "of", p - 1 >= s.tokens.lowerBound, names.eventNouns.contains(toks[p - 1].lower) { return true }
         // "in Goma, Kinshasa and Kigali", "in Darfur and Khartoum": a list after a locative preposition.
         if prev == "and" || prev == "or" || prev == "," {
             var q = p - 1
@@ -399,7 +401,8 @@ struct EntityRecognizer {
             // "Chung Eui-yong", "Lee Jae-myung": a lowercase syllable after a hyphen
             if t.kind == .dash, t.text == "-", j > i + 1, toks[j - 1].isCapitalized, t.start == toks[j - 1].end, j + 1 < end,
                 toks[j + 1].start == t.end, toks[j + 1].kind == .word, !toks[j + 1].isCapitalized,
-                !kb.names.commonWords.contains(toks[j + 1].lower), toks[j + 1].lower.utf8.count <= 6
+                !kb.names.commonWords.contains(toks[j + 1].lower) || kb.names.familyNameFirst.contains(toks[i].lower),
+                toks[j + 1].lower.utf8.count <= 6
             {
                 j += 2
                 lastGood = j
