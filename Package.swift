@@ -76,7 +76,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KafkaBridgeTests", dependencies: ["KafkaBridge"]),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
+        .testTarget(
+            name: "ExtractionTests",
+            dependencies: ["Extraction"],
+            resources: [.copy("Resources/GeneralizationSet")]
+        ),
         .testTarget(
             name: "PipelineTests",
             dependencies: [

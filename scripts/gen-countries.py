@@ -36,13 +36,18 @@ ALIASES = {
     "KR": ["Republic of Korea", "ROK", "S. Korea"], "KP": ["DPRK", "Democratic People's Republic of Korea", "N. Korea"],
     "IR": ["Islamic Republic of Iran"], "SY": ["Syrian Arab Republic"], "TR": ["Türkiye", "Turkiye"],
     "CZ": ["Czechia"], "CI": ["Côte d'Ivoire", "Cote d'Ivoire"], "CV": ["Cabo Verde"],
-    "CD": ["DR Congo", "DRC", "D.R. Congo", "Congo-Kinshasa"], "CG": ["Congo-Brazzaville"],
+    "CD": ["DR Congo", "DRC", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo", "Congo"],
+    "CG": ["Congo-Brazzaville", "Republic of Congo", "Congo Republic"],
     "MK": ["Macedonia"], "SZ": ["Swaziland"], "MM": ["Burma"], "PS": ["State of Palestine", "Palestinian territories"],
     "VA": ["Holy See", "the Vatican", "Vatican"], "AE": ["UAE", "U.A.E.", "Emirates"], "NL": ["Holland"],
     "VN": ["Viet Nam"], "LA": ["Lao PDR"], "TW": ["Republic of China"], "CN": ["People's Republic of China", "PRC", "Mainland China"],
     "SA": ["KSA"], "BA": ["Bosnia"], "TL": ["East Timor"], "DE": ["Federal Republic of Germany"],
     "FR": ["French Republic"], "UA": [], "MD": ["Republic of Moldova"], "BY": ["Belarus"],
 }
+
+# ISO names that English-language news uses for another country: bare "Congo" is the
+# Democratic Republic of the Congo (AP, Reuters); the other is "Republic of Congo".
+NOT_ALIAS = {"CG": {"Congo"}}
 
 # Demonyms and adjectives: not entity mentions (GUIDELINE §1), used to recognise them and
 # to attribute unnamed officials ("a senior Ukrainian official").
@@ -157,7 +162,7 @@ def main():
         name = SHORT.get(a2) or e.get("common_name") or e["name"]
         aliases = []
         for n in [e["name"], e.get("official_name"), e.get("common_name")] + ALIASES.get(a2, []):
-            if n and n != name and n not in aliases and "," not in n:
+            if n and n != name and n not in aliases and "," not in n and n not in NOT_ALIAS.get(a2, ()):
                 aliases.append(n)
         entry = {"name": name, "type": "GPE", "kb_id": "iso3166-1:" + a2}
         if aliases:

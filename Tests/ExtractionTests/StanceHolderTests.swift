@@ -45,7 +45,7 @@ struct StanceHolderTests {
     }
 
     @Test func aPronounHolderIsTheLastPersonNamed() {
-        let body = "Emmanuel Macron met students in Lyon on Monday. He urged allies to deliver more air defence systems."
+        let body = "Emmanuel Macron met students in Lyon on Monday. He urged allies to deliver more air defence systems to Ukraine."
         let out = StanceFixture.triples(body, [N(name: "Emmanuel Macron", type: .person), N(name: "Lyon", type: .gpe)])
         #expect(out == [T("Emmanuel Macron", "military_aid_ukraine", .support)])
     }
@@ -66,7 +66,7 @@ struct StanceHolderTests {
 
     @Test func anUnnamedOfficialHoldsForTheCountryOfTheDemonym() {
         let out = StanceFixture.triples(
-            "A senior Lithuanian official welcomed the new sanctions package.",
+            "A senior Lithuanian official welcomed the new sanctions package against Russia.",
             [N(name: "Lithuania", type: .gpe, demonyms: ["lithuanian"])])
         #expect(out == [T("Lithuania", "sanctions_on_russia", .support)])
     }
@@ -94,14 +94,14 @@ struct StanceHolderTests {
 
     @Test func reportedSpeechWithoutThatStillHasASpeaker() {
         let out = StanceFixture.triples(
-            "Mark Carney said Canada would back a new military aid package.",
+            "Mark Carney said Canada would back a new military aid package for Ukraine.",
             [N(name: "Mark Carney", type: .person), N(name: "Canada", type: .gpe)])
         #expect(Set(out) == [T("Canada", "military_aid_ukraine", .support), T("Mark Carney", "military_aid_ukraine", .support)])
     }
 
     @Test func aNegativeReportingVerbOpposesWhatItReports() {
         let out = StanceFixture.triples(
-            "Donald Tusk warned that lifting sanctions now would reward aggression.", [N(name: "Donald Tusk", type: .person)])
+            "Donald Tusk warned that lifting sanctions on Moscow now would reward aggression.", [N(name: "Donald Tusk", type: .person)])
         #expect(out == [T("Donald Tusk", "sanctions_on_russia", .support)])
     }
 
@@ -113,7 +113,7 @@ struct StanceHolderTests {
 
     @Test func anAsideBetweenCommasKeepsTheSubject() {
         let out = StanceFixture.triples(
-            "Hungary, however, has dismissed calls for more weapons deliveries.", [N(name: "Hungary", type: .gpe)])
+            "Hungary, however, has dismissed calls for more weapons deliveries to Ukraine.", [N(name: "Hungary", type: .gpe)])
         #expect(out == [T("Hungary", "military_aid_ukraine", .oppose)])
     }
 

@@ -71,7 +71,7 @@ struct StanceLexiconTests {
 
     @Test func inflectionsAndBritishSpellingsMatch() throws {
         let n = [StanceFixture.Named(name: "Ireland", type: .gpe)]
-        #expect(StanceFixture.triples("Ireland criticised the sanctions.", n).map(\.polarity) == [.oppose])
+        #expect(StanceFixture.triples("Ireland criticised the sanctions on Russia.", n).map(\.polarity) == [.oppose])
         #expect(StanceFixture.triples("Ireland sought security guarantees for Kyiv.", n).map(\.target) == ["security_guarantees_ukraine"])
     }
 }

@@ -46,12 +46,12 @@ struct StancePolarityTests {
     @Test func liftingSanctionsIsOpposeToSanctions() {
         let out = StanceFixture.triples("Italy called for lifting sanctions on Russia next year.", [italy])
         #expect(out == [T("Italy", "sanctions_on_russia", .oppose)])
-        let relief = StanceFixture.triples("Hungary pushed for sanctions relief.", [hungary])
+        let relief = StanceFixture.triples("Hungary pushed for sanctions relief for Russia.", [hungary])
         #expect(relief == [T("Hungary", "sanctions_on_russia", .oppose)])
     }
 
     @Test func rejectingTheOppositeIsSupport() {
-        let out = StanceFixture.triples("Germany rejected any easing of sanctions.", [germany])
+        let out = StanceFixture.triples("Germany rejected any easing of sanctions on Russia.", [germany])
         #expect(out == [T("Germany", "sanctions_on_russia", .support)])
     }
 

@@ -299,6 +299,15 @@ struct EntityRecognizer {
         guard p >= s.tokens.lowerBound else { return false }
         let prev = toks[p].lower
         if prev == "capital" || prev == "city" { return true }
+        // "the streets of Nicosia", "large parts of Khartoum": a part of the place.
+        if prev == "of", p - 1 >= s.tokens.lowerBound, names.eventNouns.contains(toks[p - 1].lower) { return true }
+        // "in Goma, Kinshasa and Kigali", "in Darfur and Khartoum": a list after a locative preposition.
+        if prev == "and" || prev == "or" || prev == "," {
+            var q = p - 1
+            let lowest = max(s.tokens.lowerBound, p - 12)
+            while q >= lowest, toks[q].isCapitalized || toks[q].text == "," || toks[q].lower == "and" || toks[q].lower == "or" { q -= 1 }
+            if q >= lowest, q < p - 1, names.locativePrepositions.contains(toks[q].lower) { return true }
+        }
         if toks[p].kind == .possessive { return true }  // "Egypt's Cairo"
         if prev == ",", p - 1 >= s.tokens.lowerBound, toks[p - 1].lower == "capital" || toks[p - 1].lower == "city" { return true }
         if prev == "to" || prev == "from" {
@@ -392,7 +401,8 @@ struct EntityRecognizer {
             // "Chung Eui-yong", "Lee Jae-myung": a lowercase syllable after a hyphen
             if t.kind == .dash, t.text == "-", j > i + 1, toks[j - 1].isCapitalized, t.start == toks[j - 1].end, j + 1 < end,
                 toks[j + 1].start == t.end, toks[j + 1].kind == .word, !toks[j + 1].isCapitalized,
-                !kb.names.commonWords.contains(toks[j + 1].lower), toks[j + 1].lower.utf8.count <= 6
+                !kb.names.commonWords.contains(toks[j + 1].lower) || kb.names.familyNameFirst.contains(toks[i].lower),
+                toks[j + 1].lower.utf8.count <= 6
             {
                 j += 2
                 lastGood = j
@@ -473,6 +483,12 @@ struct EntityRecognizer {
         let prevIndex = a - 1 >= s.tokens.lowerBound ? a - 1 : nil
         let prevWord = prevIndex.map { toks[$0].lower }
         let next = b < s.tokens.upperBound ? toks[b] : nil
+        // "the Alma-Ata declaration", "the Ohrid agreement": a named agreement (optional in
+        // the guideline), not a person or a place.
+        if let next, next.kind == .word, !next.isCapitalized, names.treatyNouns.contains(next.lower) { return }
+        // "Residents of Mekelle and Adigrat told …": a conjunct of a place is a place, whatever follows.
+        let conjunctPlace: EntityType? =
+            wordCount == 1 && (prevWord == "and" || prevWord == "or") ? placeTypeOfSpan(endingAt: a - 1, field: fi, state) : nil
 
         if let target = state.aliasTable[keys[a..<b].joined(separator: "\u{1F}")] {
             add(Span(field: fi, tokens: a..<b, target: target, isMetonym: false), toks, &state)
@@ -496,9 +512,15 @@ struct EntityRecognizer {
         } else if names.gpeSuffixes.contains(lastKey), wordCount >= 2 {
             type = .gpe
             strength = 3
+        } else if names.treatyNouns.contains(lastKey), wordCount >= 2, !allCommon, !s.isTitleCase {
+            type = .org  // "Abraham Accords"
+            strength = 3
         } else if afterTitle {
             type = .person
             strength = 3
+        } else if let conjunctPlace {
+            type = conjunctPlace
+            strength = 1
         } else if names.firstNames.contains(first.lower) && wordCount >= 2 {
             type = .person
             strength = 3

@@ -209,12 +209,14 @@ extension StanceFieldScan {
     }
 
     /// Whether a cue ending at `start` can pass its holder to one starting at `end`: no
-    /// topic and no clause punctuation between.
+    /// topic, no clause punctuation and no "and" opening a new verb phrase between ("oppose
+    /// X and have accused …" are two positions, not one composed).
     func canChain(from start: Int, to end: Int) -> Bool {
         var j = start
         while j < end {
             if topicAt[j] >= 0 { return false }
             if kind[j] == .punctuation { return false }
+            if classes[j].contains(.coordinator), j + 1 < end, classes[j + 1].contains(.auxiliary) { return false }
             j += 1
         }
         return true
@@ -249,6 +251,12 @@ extension StanceFieldScan {
                 break
             }
             if (c.contains(.clauseBoundary) && !isParenthetical(j)) || punct[j] == Self.semicolon {
+                start = j + 1
+                break
+            }
+            // "X, who led the delegation, said the rebels were ready …": reported speech is
+            // its own clause, not the relative clause before the verb.
+            if c.contains(.speechVerb), mentionAt[j] < 0, quoteAt[j] < 0 {
                 start = j + 1
                 break
             }
@@ -504,13 +512,19 @@ extension StanceFieldScan {
             // escalation that could …"), or a finite verb soon after it ("said Moscow was").
             var opens = false
             var sawTopic = false
+            var sawName = false
             var q = v + 1
             while q < min(range.upperBound, v + 11) {
                 if classes[q].contains(.auxiliary) {
                     opens = true
                     break
                 }
-                if inCue[q] { break }
+                // "said the EU wants …": a name, then a verb cue, is a reported clause.
+                if inCue[q] {
+                    opens = sawName && q <= v + 6
+                    break
+                }
+                if mentionAt[q] >= 0 { sawName = true }
                 if topicAt[q] >= 0 { sawTopic = true }
                 if !sawTopic, q < v + 5, classes[q].contains(.complementizer) || punct[q] == Self.colon {
                     opens = true
@@ -779,6 +793,8 @@ extension StanceFieldScan {
             j += 1
         }
         guard found else { return nil }
+        // "any plan to displace civilians", "the idea of a buffer zone": defined where it stands.
+        if j + 1 < field.tokens.count, ["to", "of", "for"].contains(field.tokens[j + 1].lower) { return nil }
         for m in topicMatches.reversed() where m.start < cue.start && m.sentence >= s - 2 {
             // The referent as named, not as framed where it was mentioned ("opposed the
             // plan … dismissed the idea").

@@ -428,7 +428,7 @@ struct StanceFieldScan {
                 if mentionAt[i] >= 0 {
                     let m = mentions[Int(mentionAt[i])]
                     if isEligibleSubject(mention: m), isHolderType(m.entity) {
-                        sentenceSubject[s] = Int32(m.entity)
+                        sentenceSubject[s] = Int32(titledPerson(after: m) ?? m.entity)
                         break
                     }
                     i = max(i + 1, m.tokens.upperBound)
@@ -449,6 +449,21 @@ struct StanceFieldScan {
                 i += 1
             }
         }
+    }
+
+    /// "NATO Secretary General Mark Rutte", "AU Commission chairperson Mahmoud Ali Youssouf":
+    /// the person a title joins to the organisation or country named before it.
+    func titledPerson(after m: ResolvedMention) -> Int? {
+        guard entities[m.entity].type != .person else { return nil }
+        var j = m.tokens.upperBound
+        var titles = 0
+        while j < field.tokens.count, titles < 5, mentionAt[j] < 0, classes[j].contains(.title) || kind[j] == .dash {
+            if classes[j].contains(.title) { titles += 1 }
+            j += 1
+        }
+        guard titles > 0, j < field.tokens.count, mentionAt[j] >= 0 else { return nil }
+        let e = mentions[Int(mentionAt[j])].entity
+        return entities[e].type == .person ? e : nil
     }
 
     func isHolderType(_ entity: Int) -> Bool {
@@ -615,10 +630,22 @@ struct StanceFieldScan {
     /// unnamed official, or the antecedent of "which"/"who". Stops at a clause boundary, a
     /// "that" or a speech verb (the frame's speaker is found separately).
     func localSubject(before index: Int, floor: Int) -> [Int] {
+        // "The UAE denies arming the RSF and says it …": a verb coordinated with an earlier
+        // one shares the sentence subject.
+        if index - 2 >= floor, classes[index - 1].contains(.coordinator), demonymAt[index - 2] < 0 {
+            let s = field.tokens[index].sentence
+            let subject = Int(sentenceSubject[s])
+            if subject >= 0, firstMention(of: subject, in: s, before: index) { return [subject] }
+        }
         var j = index - 1
         let limit = max(floor, index - configuration.maxHolderDistance)
         while j >= limit {
             let c = classes[j]
+            if kind[j] == .punctuation, punct[j] == Self.comma, let head = appositiveHead(closingAt: j, floor: floor) {
+                var holders = [head.entity]
+                coordinatedHolders(before: head.start, into: &holders)
+                return holders
+            }
             if mentionAt[j] >= 0 {
                 let m = mentions[Int(mentionAt[j])]
                 if isHolderType(m.entity), isEligibleSubject(mention: m) {
@@ -646,12 +673,22 @@ struct StanceFieldScan {
                 return holders
             }
             if c.contains(.relativePronoun) {
-                // "Turkey, which has offered ...": the antecedent right before.
+                // "Turkey, which has offered ...": the antecedent right before; "Saudi Arabia
+                // and Qatar, both of which have …": all of a list.
                 var k = j - 1
+                var quantified = false
+                if k >= 2, field.tokens[k].lower == "of", ["both", "all", "each"].contains(field.tokens[k - 1].lower) {
+                    k -= 2
+                    quantified = true
+                }
                 if k >= 0, punct[k] == Self.comma { k -= 1 }
                 if k >= 0, mentionAt[k] >= 0 {
                     let m = mentions[Int(mentionAt[k])]
-                    if isHolderType(m.entity) { return [m.entity] }
+                    if isHolderType(m.entity) {
+                        var holders = [m.entity]
+                        if quantified { coordinatedHolders(before: m.tokens.lowerBound, into: &holders) }
+                        return holders
+                    }
                 }
                 return []
             }
@@ -662,6 +699,29 @@ struct StanceFieldScan {
             j -= 1
         }
         return []
+    }
+
+    /// "Ramtane Lamamra, the UN envoy for Sudan, said", "Pablo Beltrán, who led the delegation,
+    /// told": the comma at `comma` closes an appositive ("the …", "a …", a title) or a
+    /// relative clause after a holder name, which is the subject.
+    func appositiveHead(closingAt comma: Int, floor: Int) -> (entity: Int, start: Int)? {
+        var j = comma - 1
+        let lowest = max(floor, comma - 16)
+        while j > lowest {
+            if classes[j].contains(.speechVerb) || classes[j].contains(.complementizer) { return nil }
+            if kind[j] == .punctuation {
+                guard punct[j] == Self.comma, j + 1 < comma, mentionAt[j - 1] >= 0 else { return nil }
+                let opener = field.tokens[j + 1].lower
+                guard opener == "the" || opener == "a" || opener == "an" || classes[j + 1].contains(.title)
+                    || classes[j + 1].contains(.relativePronoun)
+                else { return nil }
+                let m = mentions[Int(mentionAt[j - 1])]
+                guard isHolderType(m.entity), isEligibleSubject(mention: m) else { return nil }
+                return (m.entity, m.tokens.lowerBound)
+            }
+            j -= 1
+        }
+        return nil
     }
 
     // MARK: - Quotes
@@ -711,11 +771,11 @@ struct StanceFieldScan {
     /// The speaker of a quote: "…," X said / said X after it, or X said: "…" before it.
     func speaker(ofQuote span: QuoteSpan) -> Int {
         let tokens = field.tokens
-        // After: up to 12 tokens, not past another quote or a line break.
+        // After: up to 12 tokens, not past another quote, a line break or the sentence end.
         var j = span.close + 1
         let upper = min(tokens.count, span.close + 13)
         while j < upper {
-            if kind[j] == .quote || tokens[j].followsNewline { break }
+            if kind[j] == .quote || tokens[j].followsNewline || tokens[j].sentence != tokens[span.close].sentence { break }
             if classes[j].contains(.speechVerb), mentionAt[j] < 0 {
                 let before = localSubject(before: j, floor: span.close + 1)
                 if let first = before.first { return first }
