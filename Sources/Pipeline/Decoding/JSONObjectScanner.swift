@@ -195,19 +195,16 @@ struct JSONObjectScanner {
     private mutating func string() throws(SyntaxError) -> String {
         i += 1
         let start = i
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == UInt8(ascii: "\"") {
-                let s = String(decoding: bytes[start..<i], as: UTF8.self)
-                i += 1
-                return s
-            }
-            if b == UInt8(ascii: "\\") { break }
-            if b < 0x20 { throw SyntaxError(offset: i) }
+        i = Self.plainRunEnd(bytes, from: i)
+        if i < bytes.count, bytes[i] == UInt8(ascii: "\"") {
+            let s = String(decoding: bytes[start..<i], as: UTF8.self)
             i += 1
+            return s
         }
-        // Escapes: decode into a buffer.
-        var out = Array(bytes[start..<i])
+        // Escapes: decode into a buffer, copying the plain runs between them whole.
+        var out: [UInt8] = []
+        out.reserveCapacity(i - start + 256)
+        out.append(contentsOf: bytes[start..<i])
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
@@ -215,14 +212,25 @@ struct JSONObjectScanner {
                 return String(decoding: out, as: UTF8.self)
             }
             if b < 0x20 { throw SyntaxError(offset: i) }
-            if b == UInt8(ascii: "\\") {
-                try escape(into: &out)
-            } else {
-                out.append(b)
-                i += 1
-            }
+            try escape(into: &out)  // b is a backslash
+            let run = i
+            i = Self.plainRunEnd(bytes, from: i)
+            out.append(contentsOf: bytes[run..<i])
         }
         throw SyntaxError(offset: i)
+    }
+
+    /// The offset of the first quote, backslash or control byte at or after `start` (or the end).
+    private static func plainRunEnd(_ bytes: [UInt8], from start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var k = start
+            while k < buffer.count {
+                let b = buffer[k]
+                if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { return k }
+                k += 1
+            }
+            return k
+        }
     }
 
     /// Decodes one escape at `\` and appends its UTF-8.

@@ -54,11 +54,11 @@ struct JSONByteWriter {
     mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         let utf8 = value.utf8
-        var plain = true
-        for b in utf8 where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
-            plain = false
-            break
-        }
+        // Native strings are contiguous: check them as one buffer (a tight, vectorisable loop).
+        let plain =
+            utf8.withContiguousStorageIfAvailable { buffer in
+                buffer.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+            } ?? utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
         if plain {
             bytes.append(contentsOf: utf8)
         } else {
