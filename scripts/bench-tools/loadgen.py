@@ -1,6 +1,7 @@
 """Load generator: produces articles to the input topic and reads the output topic.
 
-It warms the consumer under test up (one article per partition, waited for), then produces
+It warms the consumer under test up (one article per partition, waited for; then creates the
+`--mark` file and pauses, so that the caller can read metrics before the measured part), then produces
 `count` articles, either as fast as it can (`rate` 0) or paced at `rate` articles per
 second, each to an explicit partition (round robin) with the article id as key. A reader
 thread consumes the output topic from the beginning and records, per key, when its output
@@ -47,7 +48,8 @@ class OutputReader(threading.Thread):
 
     def run(self):
         while not self.stopping:
-            for msg in self.consumer.consume(num_messages=500, timeout=0.05):
+            # A short timeout: consume() waits for the whole batch or the timeout, which adds latency.
+            for msg in self.consumer.consume(num_messages=500, timeout=0.002):
                 if msg.error():
                     continue
                 now = time.time()
@@ -97,6 +99,8 @@ def main():
     ap.add_argument("--output-topic", default="articles.enriched")
     ap.add_argument("--timeout", type=float, default=300.0, help="seconds to wait for all outputs")
     ap.add_argument("--warmup-timeout", type=float, default=90.0)
+    ap.add_argument("--mark", help="file to create once warmed up (the caller may then scrape metrics)")
+    ap.add_argument("--mark-pause", type=float, default=1.0, help="seconds to wait after creating --mark")
     args = ap.parse_args()
 
     articles = read_articles(args.input, args.count + args.partitions)
@@ -122,6 +126,10 @@ def main():
     if missing:
         print(json.dumps({"error": f"warm-up: {missing} of {len(warmup)} outputs never arrived"}))
         sys.exit(2)
+
+    if args.mark:
+        open(args.mark, "w").close()
+        time.sleep(args.mark_pause)
 
     sent = {}
     start = time.time()

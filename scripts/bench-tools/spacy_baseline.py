@@ -62,6 +62,7 @@ def consume(args):
         "bootstrap.servers": args.brokers,
         "group.id": args.group,
         "auto.offset.reset": "earliest",
+        "fetch.wait.max.ms": args.fetch_wait_ms,
     })
     producer = Producer({"bootstrap.servers": args.brokers, "enable.idempotence": True})
     consumer.subscribe([args.input_topic])
@@ -108,6 +109,7 @@ def main():
     c.add_argument("--output-topic", default="articles.enriched")
     c.add_argument("--count", type=int, required=True, help="articles (warm-up excluded) before exit")
     c.add_argument("--stats", required=True, help="file to write CPU figures to")
+    c.add_argument("--fetch-wait-ms", type=int, default=500, help="fetch.wait.max.ms (the bench sets it as for the daemon)")
     args = ap.parse_args()
     if args.command == "extract":
         extract(args.file, args.limit)
