@@ -436,7 +436,7 @@ def machine():
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--quick", action="store_true", help="smaller runs (about 3 minutes)")
+    ap.add_argument("--quick", action="store_true", help="smaller runs (about 4 minutes)")
     ap.add_argument("--bin", default=os.path.join(ROOT, ".build/release/stancewire"))
     ap.add_argument("--seeds", default=os.path.join(ROOT, "seeds/articles.jsonl"))
     ap.add_argument("--json", help="also write every figure to this file")
