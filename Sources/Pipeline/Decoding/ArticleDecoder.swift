@@ -46,14 +46,11 @@ public struct ArticleDecoder: Sendable {
             throw DecodeFailure(.invalidUTF8, "the value is not valid UTF-8")
         }
         try checkStructure(bytes)
-        let object: Any
+        let fields: [String: JSONObjectScanner.Value]
         do {
-            object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+            fields = try JSONObjectScanner.members(of: bytes)
         } catch {
             throw DecodeFailure(.invalidJSON, "the value is not valid JSON")
-        }
-        guard let fields = object as? [String: Any] else {
-            throw DecodeFailure(.invalidJSON, "the value is JSON but not an object")
         }
         return try article(from: fields)
     }
@@ -102,7 +99,7 @@ public struct ArticleDecoder: Sendable {
         }
     }
 
-    private func article(from fields: [String: Any]) throws(DecodeFailure) -> Article {
+    private func article(from fields: [String: JSONObjectScanner.Value]) throws(DecodeFailure) -> Article {
         let id = try requiredString("id", in: fields)
         let idLength = id.unicodeScalars.count
         guard idLength >= 1, idLength <= configuration.maxIdLength else {
@@ -123,36 +120,31 @@ public struct ArticleDecoder: Sendable {
         )
     }
 
-    private func requiredString(_ key: String, in fields: [String: Any]) throws(DecodeFailure) -> String {
-        guard let value = fields[key], !(value is NSNull) else {
+    private func requiredString(_ key: String, in fields: [String: JSONObjectScanner.Value]) throws(DecodeFailure) -> String {
+        guard let value = fields[key], value != .null else {
             throw DecodeFailure(.missingField, "required field '\(key)' is missing")
         }
-        guard let string = Self.string(value) else {
+        guard case .string(let string) = value else {
             throw DecodeFailure(.wrongType, "field '\(key)' must be a string, got \(Self.typeName(value))")
         }
         return string
     }
 
-    private func optionalString(_ key: String, in fields: [String: Any]) throws(DecodeFailure) -> String? {
-        guard let value = fields[key], !(value is NSNull) else { return nil }
-        guard let string = Self.string(value) else {
+    private func optionalString(_ key: String, in fields: [String: JSONObjectScanner.Value]) throws(DecodeFailure) -> String? {
+        guard let value = fields[key], value != .null else { return nil }
+        guard case .string(let string) = value else {
             throw DecodeFailure(.wrongType, "field '\(key)' must be a string, got \(Self.typeName(value))")
         }
         return string
     }
 
-    private static func string(_ value: Any) -> String? {
-        if value is NSNumber { return nil }
-        return value as? String
-    }
-
-    private static func typeName(_ value: Any) -> String {
+    private static func typeName(_ value: JSONObjectScanner.Value) -> String {
         switch value {
-        case is String: return "a string"
-        case is NSNumber: return "a number or boolean"
-        case is [Any]: return "an array"
-        case is [String: Any]: return "an object"
-        default: return "another type"
+        case .string: return "a string"
+        case .number, .bool: return "a number or boolean"
+        case .array: return "an array"
+        case .object: return "an object"
+        case .null: return "another type"
         }
     }
 }

@@ -64,15 +64,13 @@ public struct ArticleProcessor: Sendable {
             knowledgeBaseVersion: extractor.knowledgeBaseVersion,
             processedAt: processedAt
         )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        guard var enriched = try? encoder.encode(event) else {
+        guard var enriched = event.jsonBytes() else {
             return .deadLetter(DecodeFailure(.extractionFailed, "the enriched event could not be encoded"))
         }
         var level = 0
         while enriched.count > configuration.maxOutputBytes {
             level += 1
-            guard Self.shrink(&event, level: level), let smaller = try? encoder.encode(event) else {
+            guard Self.shrink(&event, level: level), let smaller = event.jsonBytes() else {
                 return .deadLetter(
                     DecodeFailure(
                         .outputTooLarge,
@@ -82,7 +80,11 @@ public struct ArticleProcessor: Sendable {
             }
             enriched = smaller
         }
-        let byId = Dictionary(event.entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var byId: [String: Entity] = [:]
+        if !event.stances.isEmpty {
+            byId.reserveCapacity(event.entities.count)
+            for entity in event.entities where byId[entity.id] == nil { byId[entity.id] = entity }
+        }
         var stances: [ProcessedArticle.KeyedValue] = []
         stances.reserveCapacity(event.stances.count)
         for stance in event.stances {
@@ -92,14 +94,14 @@ public struct ArticleProcessor: Sendable {
                 holder: byId[stance.holder],
                 publishedAt: article.publishedAt
             )
-            if let data = try? encoder.encode(stanceEvent), data.count <= configuration.maxOutputBytes {
-                stances.append(.init(key: stance.holder, value: [UInt8](data)))
+            if let data = stanceEvent.jsonBytes(), data.count <= configuration.maxOutputBytes {
+                stances.append(.init(key: stance.holder, value: data))
             }
         }
         return .processed(
             ProcessedArticle(
                 articleId: article.id,
-                enriched: [UInt8](enriched),
+                enriched: enriched,
                 stances: stances,
                 entityCount: event.entities.count,
                 stanceCount: event.stances.count
