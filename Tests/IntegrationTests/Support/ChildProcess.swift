@@ -23,7 +23,9 @@ final class ChildProcess: Sendable {
         process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
+        // The test runner's STANCEWIRE_* variables (e.g. STANCEWIRE_BIN) are not the child's:
+        // `stancewire run` rejects unknown ones. Pass them explicitly through `environment`.
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("STANCEWIRE_") }
         env.merge(environment) { _, new in new }
         process.environment = env
         let out = Pipe()
