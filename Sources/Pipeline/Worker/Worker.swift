@@ -393,6 +393,11 @@ public final class Worker: Service, Sendable {
                     logger.error("fatal producer error", metadata: ["kafka.error": "\(error)"])
                     return
                 }
+                // Shutting down (the lane was cancelled, or the producer is closed): give up. The
+                // input stays uncommitted and is processed again by the next owner of its partition.
+                if Task.isCancelled || (error.code == .state && state.stopRequested) {
+                    return
+                }
                 if error.code != .queueFull {
                     metrics.kafkaError(error.code.name)
                     logger.warning("enqueue failed, retrying", metadata: ["kafka.error": "\(error)"])
