@@ -54,7 +54,16 @@ public final class Worker: Service, Sendable {
                 switch event {
                 case .assigned(let tps):
                     metrics.rebalance("assign")
-                    let first = state.assign(tps)
+                    let (first, paused) = state.assign(tps)
+                    // An incremental assignment leaves already paused partitions paused; pause the
+                    // new ones too, so that the next resume covers every partition alike.
+                    if paused, let consumer = consumerRef.withLock({ $0 }) {
+                        do {
+                            try consumer.pause(tps)
+                        } catch {
+                            logger.warning("pausing assigned partitions failed", metadata: ["kafka.error": "\(error)"])
+                        }
+                    }
                     health.setGroupJoined(true)
                     health.setBrokersReachable(true)
                     logger.info("partitions assigned", metadata: ["kafka.partitions": "\(tps.count)"])
