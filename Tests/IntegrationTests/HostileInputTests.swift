@@ -29,8 +29,12 @@ struct HostileInputTests {
         let healthFailures = Task { () -> [Int] in
             var failures: [Int] = []
             while !Task.isCancelled {
-                let status = await daemon.status("/healthz") ?? -1
+                var status = await daemon.status("/healthz") ?? -1
                 // A probe cut short by the cancellation itself is not an answer.
+                if Task.isCancelled { break }
+                // No answer within the probe's 3 s (a loaded 2-core CI machine): ask once more
+                // before counting it; any answer other than 200 counts at once.
+                if status == -1 { status = await daemon.status("/healthz") ?? -1 }
                 if Task.isCancelled { break }
                 if status != 200 { failures.append(status) }
                 try? await Task.sleep(for: .milliseconds(250))

@@ -15,7 +15,7 @@ struct PausedPartitionRecoveryTests {
         let articles = (0..<600).map { corpus.article(id: "paused-\($0)") }
         try await TopicIO.produceAll(brokers, topic: "articles.raw", records: articles.map { ($0.id, $0.value) })
 
-        let daemon = try DaemonProcess(brokers: brokers, group: "paused", extra: ["--max-in-flight", "20"])
+        let daemon = try DaemonProcess(brokers: brokers, group: "paused", extra: ["--max-in-flight", "20", "--log-level", "debug"])
         #expect(await HTTPProbe.waitFor(daemon.url("/readyz"), status: 200, timeout: .seconds(40)))
         let deadline = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < deadline {
@@ -28,16 +28,20 @@ struct PausedPartitionRecoveryTests {
         try await Task.sleep(for: .seconds(14))
         try await broker.command("up 1")
 
-        #expect(await HTTPProbe.waitFor(daemon.url("/readyz"), status: 200, timeout: .seconds(45)))
-        let page = await HTTPProbe.get(daemon.url("/metrics"))?.body ?? ""
-        #expect(RebalanceTests.counter(page, "stancewire_rebalances_total", label: "lost") > 0, "the partitions were never lost")
-
         let ids = Set(articles.map(\.id))
         let enriched = try await TopicIO.read(brokers, topic: "articles.enriched", timeout: .seconds(75)) { messages in
             Set(messages.compactMap(TopicIO.key)).isSuperset(of: ids)
         }
         let missing = ids.subtracting(enriched.compactMap(TopicIO.key))
+        let page = await HTTPProbe.get(daemon.url("/metrics"))?.body ?? ""
+        #expect(RebalanceTests.counter(page, "stancewire_rebalances_total", label: "lost") > 0, "the partitions were never lost")
         #expect(missing.isEmpty, "\(missing.count) of \(ids.count) never published: fetching stalled")
+        if !missing.isEmpty {
+            let lines = daemon.child.errorOutput.split(separator: "\n").filter {
+                $0.contains("fetching") || $0.contains("partitions") || $0.contains("commit") || $0.contains("SESS")
+            }
+            print(lines.suffix(60).joined(separator: "\n"))
+        }
         #expect(await daemon.terminate() == 0)
     }
 }

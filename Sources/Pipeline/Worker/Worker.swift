@@ -55,13 +55,15 @@ public final class Worker: Service, Sendable {
                 case .assigned(let tps):
                     metrics.rebalance("assign")
                     let (first, paused) = state.assign(tps)
-                    // An incremental assignment leaves already paused partitions paused; pause the
-                    // new ones too, so that the next resume covers every partition alike.
-                    if paused, let consumer = consumerRef.withLock({ $0 }) {
+                    // Give the assigned partitions the worker's fetch state explicitly: an
+                    // incremental assignment leaves the other partitions paused, and librdkafka
+                    // keeps a partition's pause across losing and regaining it, so a partition
+                    // paused before it was lost would otherwise never be fetched again.
+                    if let consumer = consumerRef.withLock({ $0 }) {
                         do {
-                            try consumer.pause(tps)
+                            if paused { try consumer.pause(tps) } else { try consumer.resume(tps) }
                         } catch {
-                            logger.warning("pausing assigned partitions failed", metadata: ["kafka.error": "\(error)"])
+                            logger.warning("setting the fetch state of assigned partitions failed", metadata: ["kafka.error": "\(error)"])
                         }
                     }
                     health.setGroupJoined(true)
