@@ -168,10 +168,13 @@ public final class Worker: Service, Sendable {
                 }
             }
             group.addTask {
+                // Each re-send waits until its own due time, so a burst of failed deliveries
+                // (e.g. timed out during an outage) waits one backoff, not one per output.
                 for await pending in retries {
-                    let backoff = self.backoff(attempt: pending.attempt)
-                    try? await Task.sleep(for: backoff)
-                    await self.enqueue(pending.next(), retries: retryContinuation)
+                    if let due = pending.due {
+                        try? await Task.sleep(until: due, clock: .continuous)
+                    }
+                    await self.enqueue(pending, retries: retryContinuation)
                 }
             }
 
@@ -450,7 +453,7 @@ public final class Worker: Service, Sendable {
                 "delivery failed, will retry",
                 metadata: ["kafka.error": "\(error)", "kafka.topic": "\(pending.record.topic)"]
             )
-            if case .terminated = retries.yield(pending) {
+            if case .terminated = retries.yield(pending.retry(after: backoff(attempt: pending.attempt))) {
                 // Shutting down: the input stays uncommitted and is processed again on restart.
                 return
             }
@@ -499,8 +502,11 @@ struct PendingDelivery: Sendable {
     let record: ProducerRecord
     let completion: OutputCompletion
     let attempt: Int
+    /// When a re-send may start; `nil` for a first send.
+    var due: ContinuousClock.Instant? = nil
 
-    func next() -> PendingDelivery {
-        PendingDelivery(record: record, completion: completion, attempt: attempt + 1)
+    /// The next attempt, due `delay` from now.
+    func retry(after delay: Duration) -> PendingDelivery {
+        PendingDelivery(record: record, completion: completion, attempt: attempt + 1, due: .now + delay)
     }
 }
