@@ -66,7 +66,14 @@ struct DaemonOptions: Sendable {
     }
 
     var producerProperties: [String: String] {
-        var p: [String: String] = ["enable.idempotence": "true", "linger.ms": "5"]
+        // Room for a dead letter of any accepted size: the original value (up to
+        // max-message-bytes) plus the original headers and the dlq-* headers. librdkafka's own
+        // default (1,000,000) is below 1 MiB, so a malformed message near the limit could never
+        // be dead-lettered and would block its partition.
+        var p: [String: String] = [
+            "enable.idempotence": "true", "linger.ms": "5",
+            "message.max.bytes": String(max(1_000_000, maxMessageBytes + 65_536)),
+        ]
         for (k, v) in kafka where !k.hasPrefix("consumer.") {
             p[k.hasPrefix("producer.") ? String(k.dropFirst("producer.".count)) : k] = v
         }

@@ -6,6 +6,9 @@ struct Stancewire: AsyncParsableCommand {
         commandName: "stancewire",
         abstract: "Entity and stance extraction for streaming newsrooms, over Kafka.",
         version: Daemon.version,
-        subcommands: [RunCommand.self, ExtractCommand.self, DemoCommand.self, ConfigCommand.self, MockClusterCommand.self]
+        subcommands: [
+            RunCommand.self, ExtractCommand.self, DemoCommand.self, ConfigCommand.self, MockClusterCommand.self,
+            FuzzCommand.self,
+        ]
     )
 }

@@ -15,10 +15,25 @@ public struct ArticleProcessor: Sendable {
         /// mentions and quotes dropped) or dead-lettered. Default: 1,000,000 (Kafka's default
         /// `message.max.bytes`).
         public var maxOutputBytes: Int
+        /// Longest extraction of one article; a longer one dead-letters the article
+        /// (`extraction_failed`) instead of publishing it. Default: 30 seconds.
+        ///
+        /// - Important: The budget is checked when the extractor returns: it cannot interrupt a
+        ///   running extraction (there is no safe preemption inside a process). What bounds the
+        ///   time of one extraction is the engine's size limits (it analyses at most
+        ///   `maxBodyScalars` of the body, with bounded scans); this budget keeps an article whose
+        ///   extraction was abnormally slow (a pathological input, a starved machine) out of the
+        ///   output and makes it visible in the dead-letter topic. `nil` disables the check.
+        public var extractionBudget: Duration?
 
-        public init(decoder: ArticleDecoder.Configuration = .init(), maxOutputBytes: Int = 1_000_000) {
+        public init(
+            decoder: ArticleDecoder.Configuration = .init(),
+            maxOutputBytes: Int = 1_000_000,
+            extractionBudget: Duration? = .seconds(30)
+        ) {
             self.decoder = decoder
             self.maxOutputBytes = maxOutputBytes
+            self.extractionBudget = extractionBudget
         }
     }
 
@@ -50,10 +65,20 @@ public struct ArticleProcessor: Sendable {
     /// Extracts and encodes an already decoded article.
     public func process(_ article: Article, origin: EventOrigin?, now: Date = Date()) -> ProcessingOutcome {
         let result: ExtractionResult
+        let clock = ContinuousClock()
+        let started = clock.now
         do {
             result = try extractor.extract(article)
         } catch {
             return .deadLetter(DecodeFailure(.extractionFailed, "extraction failed: \(error.reason)"))
+        }
+        if let budget = configuration.extractionBudget {
+            let elapsed = clock.now - started
+            if elapsed > budget {
+                return .deadLetter(
+                    DecodeFailure(.extractionFailed, "extraction took \(elapsed), over the budget of \(budget)")
+                )
+            }
         }
         let processedAt = now.formatted(.iso8601)
         var event = EnrichedEvent(

@@ -54,7 +54,18 @@ public final class Worker: Service, Sendable {
                 switch event {
                 case .assigned(let tps):
                     metrics.rebalance("assign")
-                    let first = state.assign(tps)
+                    let (first, paused) = state.assign(tps)
+                    // Give the assigned partitions the worker's fetch state explicitly: an
+                    // incremental assignment leaves the other partitions paused, and librdkafka
+                    // keeps a partition's pause across losing and regaining it, so a partition
+                    // paused before it was lost would otherwise never be fetched again.
+                    if let consumer = consumerRef.withLock({ $0 }) {
+                        do {
+                            if paused { try consumer.pause(tps) } else { try consumer.resume(tps) }
+                        } catch {
+                            logger.warning("setting the fetch state of assigned partitions failed", metadata: ["kafka.error": "\(error)"])
+                        }
+                    }
                     health.setGroupJoined(true)
                     health.setBrokersReachable(true)
                     logger.info("partitions assigned", metadata: ["kafka.partitions": "\(tps.count)"])
@@ -132,10 +143,13 @@ public final class Worker: Service, Sendable {
                 }
             }
             group.addTask {
+                // Each re-send waits until its own due time, so a burst of failed deliveries
+                // (e.g. timed out during an outage) waits one backoff, not one per output.
                 for await pending in retries {
-                    let backoff = self.backoff(attempt: pending.attempt)
-                    try? await Task.sleep(for: backoff)
-                    await self.enqueue(pending.next(), retries: retryContinuation)
+                    if let due = pending.due {
+                        try? await Task.sleep(until: due, clock: .continuous)
+                    }
+                    await self.enqueue(pending, retries: retryContinuation)
                 }
             }
 
@@ -321,6 +335,11 @@ public final class Worker: Service, Sendable {
                     logger.error("fatal producer error", metadata: ["kafka.error": "\(error)"])
                     return
                 }
+                // Shutting down (the lane was cancelled, or the producer is closed): give up. The
+                // input stays uncommitted and is processed again by the next owner of its partition.
+                if Task.isCancelled || (error.code == .state && state.stopRequested) {
+                    return
+                }
                 if error.code != .queueFull {
                     metrics.kafkaError(error.code.name)
                     logger.warning("enqueue failed, retrying", metadata: ["kafka.error": "\(error)"])
@@ -362,7 +381,7 @@ public final class Worker: Service, Sendable {
                 "delivery failed, will retry",
                 metadata: ["kafka.error": "\(error)", "kafka.topic": "\(pending.record.topic)"]
             )
-            if case .terminated = retries.yield(pending) {
+            if case .terminated = retries.yield(pending.retry(after: backoff(attempt: pending.attempt))) {
                 // Shutting down: the input stays uncommitted and is processed again on restart.
                 return
             }
@@ -411,8 +430,11 @@ struct PendingDelivery: Sendable {
     let record: ProducerRecord
     let completion: OutputCompletion
     let attempt: Int
+    /// When a re-send may start; `nil` for a first send.
+    var due: ContinuousClock.Instant? = nil
 
-    func next() -> PendingDelivery {
-        PendingDelivery(record: record, completion: completion, attempt: attempt + 1)
+    /// The next attempt, due `delay` from now.
+    func retry(after delay: Duration) -> PendingDelivery {
+        PendingDelivery(record: record, completion: completion, attempt: attempt + 1, due: .now + delay)
     }
 }

@@ -30,14 +30,14 @@ final class WorkerState: Sendable {
         }
     }
 
-    /// Returns `true` the first time the group is joined.
-    func assign(_ tps: [TopicPartition]) -> Bool {
+    /// Starts tracking newly assigned partitions. `first` is `true` the first time the group is
+    /// joined; `paused` says that fetching is paused, so the new partitions must be paused too.
+    func assign(_ tps: [TopicPartition]) -> (first: Bool, paused: Bool) {
         state.withLock { s in
             s.tracker.assign(tps)
-            s.paused = false
             let first = !s.joined
             s.joined = true
-            return first
+            return (first, s.paused)
         }
     }
 

@@ -1,0 +1,42 @@
+import KafkaBridge
+import Testing
+
+@testable import Pipeline
+
+/// The worker's flow control across rebalances, without a broker.
+@Suite struct WorkerStateTests {
+    let p0 = TopicPartition(topic: "in", partition: 0)
+    let p1 = TopicPartition(topic: "in", partition: 1)
+
+    /// With the cooperative protocol an assignment only adds partitions: those already paused
+    /// stay paused in librdkafka. If the state forgot that fetching is paused, nothing would
+    /// ever resume them and their partitions would stall.
+    @Test func anAssignmentWhileFetchingIsPausedKeepsItPausedAndTheResumeStillComes() throws {
+        let state = WorkerState()
+        _ = state.assign([p0])
+        var tickets: [OffsetTracker.Ticket] = []
+        for offset in 0..<4 {
+            tickets.append(try #require(state.track(p0, offset: Int64(offset))))
+        }
+        #expect(state.flowDecision(maxInFlight: 4) == true)  // pause at 4 in flight
+        state.markDone(tickets[0], deadLettered: false)
+        #expect(state.flowDecision(maxInFlight: 4) == nil)  // 3 in flight: still paused
+
+        let assigned = state.assign([p1])
+        #expect(assigned.paused, "newly assigned partitions must be paused too")
+        #expect(state.flowDecision(maxInFlight: 4) == nil)
+
+        state.markDone(tickets[1], deadLettered: false)  // 2 in flight: half the bound
+        #expect(state.flowDecision(maxInFlight: 4) == false, "fetching was never resumed")
+    }
+
+    @Test func anAssignmentWhileFetchingRunsDoesNotPause() {
+        let state = WorkerState()
+        let first = state.assign([p0])
+        #expect(first.first)
+        #expect(!first.paused)
+        let second = state.assign([p1])
+        #expect(!second.first)
+        #expect(!second.paused)
+    }
+}
