@@ -7,15 +7,18 @@ import Testing
 /// returns: fetching must resume on them, and nothing may be lost.
 @Suite(.serialized, .timeLimit(.minutes(3)))
 struct PausedPartitionRecoveryTests {
-    @Test func partitionsLostWhileFetchingWasPausedAreFetchedAgainWhenReassigned() async throws {
+    @Test(arguments: ["at-least-once", "exactly-once"])
+    func partitionsLostWhileFetchingWasPausedAreFetchedAgainWhenReassigned(mode: String) async throws {
         let broker = try await BrokerProcess(topics: ["articles.raw": 4, "articles.enriched": 4, "stances": 4, "articles.dlq": 1])
         defer { Task { await broker.stop() } }
         let brokers = broker.bootstrapServers
         var corpus = try ArticleCorpus(seed: 77)
-        let articles = (0..<600).map { corpus.article(id: "paused-\($0)") }
+        let articles = (0..<600).map { corpus.article(id: "paused-\(mode)-\($0)") }
         try await TopicIO.produceAll(brokers, topic: "articles.raw", records: articles.map { ($0.id, $0.value) })
 
-        let daemon = try DaemonProcess(brokers: brokers, group: "paused", extra: ["--max-in-flight", "20", "--log-level", "debug"])
+        let daemon = try DaemonProcess(
+            brokers: brokers, group: "paused-\(mode)",
+            extra: ["--mode", mode, "--max-in-flight", "20", "--log-level", "debug"])
         #expect(await HTTPProbe.waitFor(daemon.url("/readyz"), status: 200, timeout: .seconds(40)))
         let deadline = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < deadline {

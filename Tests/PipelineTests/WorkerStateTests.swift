@@ -40,3 +40,26 @@ import Testing
         #expect(!second.paused)
     }
 }
+
+/// The exactly-once worker's flow control across rebalances, without a broker.
+@Suite struct TransactionalWorkerStateTests {
+    let p0 = TopicPartition(topic: "in", partition: 0)
+    let p1 = TopicPartition(topic: "in", partition: 1)
+
+    @Test func anAssignmentWhileFetchingIsPausedKeepsItPausedUntilWorkIsDropped() throws {
+        let state = TransactionalWorkerState()
+        #expect(state.assign([p0]).first)
+        for offset in 0..<4 {
+            _ = try #require(state.track(p0, offset: Int64(offset)))
+        }
+        #expect(state.flowDecision(maxInFlight: 4) == true)  // pause at 4 in flight
+
+        let assigned = state.assign([p1])
+        #expect(!assigned.first)
+        #expect(assigned.paused, "newly assigned partitions must be paused too")
+        #expect(state.flowDecision(maxInFlight: 4) == nil)
+
+        #expect(state.revoke([p0]) == 4)  // uncommitted work of a revoked partition is dropped
+        #expect(state.flowDecision(maxInFlight: 4) == false, "fetching was never resumed")
+    }
+}

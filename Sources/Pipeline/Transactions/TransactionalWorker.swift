@@ -72,12 +72,25 @@ public final class TransactionalWorker: Service, Sendable {
         self.state = state
         self.metrics = metrics
 
+        let consumerRef = Mutex<KafkaConsumer?>(nil)
         let handlers = KafkaEventHandlers(
             onRebalance: { event in
                 switch event {
                 case .assigned(let tps):
                     metrics.rebalance("assign")
-                    let first = state.assign(tps)
+                    let (first, paused) = state.assign(tps)
+                    // As in the at-least-once worker: an incremental assignment leaves the other
+                    // partitions paused, and librdkafka keeps a partition's pause across losing and
+                    // regaining it, so the assigned partitions get the worker's fetch state.
+                    if let consumer = consumerRef.withLock({ $0 }) {
+                        do {
+                            if paused { try consumer.pause(tps) } else { try consumer.resume(tps) }
+                        } catch {
+                            logger.warning(
+                                "setting the fetch state of assigned partitions failed",
+                                metadata: ["kafka.error": "\(error)"])
+                        }
+                    }
                     health.setGroupJoined(true)
                     health.setBrokersReachable(true)
                     logger.info("partitions assigned", metadata: ["kafka.partitions": "\(tps.count)"])
@@ -107,7 +120,9 @@ public final class TransactionalWorker: Service, Sendable {
         if consumerProperties["isolation.level"] == nil {
             consumerProperties["isolation.level"] = "read_committed"
         }
-        self.consumer = try KafkaConsumer(configuration: consumerProperties, handlers: handlers, logger: logger)
+        let consumer = try KafkaConsumer(configuration: consumerProperties, handlers: handlers, logger: logger)
+        self.consumer = consumer
+        consumerRef.withLock { $0 = consumer }
 
         var producerProperties = configuration.producerProperties
         producerProperties["transactional.id"] = transactionalID

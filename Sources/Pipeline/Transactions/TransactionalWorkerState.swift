@@ -36,13 +36,14 @@ final class TransactionalWorkerState: Sendable {
     }
 
     /// Returns `true` the first time the group is joined.
-    func assign(_ tps: [TopicPartition]) -> Bool {
+    /// Tracks newly assigned partitions; returns whether this is the first assignment and
+    /// whether fetching is paused (the new partitions must get that state too).
+    func assign(_ tps: [TopicPartition]) -> (first: Bool, paused: Bool) {
         state.withLock { s in
             s.transactions.assign(tps)
-            s.paused = false
             let first = !s.joined
             s.joined = true
-            return first
+            return (first, s.paused)
         }
     }
 
