@@ -154,19 +154,10 @@ public final class TransactionalWorker: Service, Sendable {
                 "worker.max_in_flight": "\(configuration.flow.maxInFlight)",
             ]
         )
-        let laneCount = max(1, configuration.flow.lanes)
-        var lanes: [AsyncStream<(KafkaMessage, TransactionalWorkerState.Ticket)>.Continuation] = []
-        var streams: [AsyncStream<(KafkaMessage, TransactionalWorkerState.Ticket)>] = []
-        for _ in 0..<laneCount {
-            let (stream, continuation) = AsyncStream.makeStream(
-                of: (KafkaMessage, TransactionalWorkerState.Ticket).self
-            )
-            streams.append(stream)
-            lanes.append(continuation)
-        }
+        let lanes = PartitionLanes<TransactionalWorkerState.Ticket>(count: configuration.flow.lanes)
 
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for stream in streams {
+            for stream in lanes.streams {
                 group.addTask {
                     for await (message, ticket) in stream {
                         self.handle(message, ticket: ticket)
@@ -184,7 +175,7 @@ public final class TransactionalWorker: Service, Sendable {
                 failure = error
             }
             self.health.setShuttingDown()
-            for lane in lanes { lane.finish() }
+            lanes.finish()
             await self.drainAndClose()
             group.cancelAll()
             if let fatal = self.state.fatal { throw fatal }
@@ -383,9 +374,7 @@ public final class TransactionalWorker: Service, Sendable {
 
     // MARK: - Poll loop
 
-    private func pollLoop(
-        lanes: [AsyncStream<(KafkaMessage, TransactionalWorkerState.Ticket)>.Continuation]
-    ) async throws {
+    private func pollLoop(lanes: PartitionLanes<TransactionalWorkerState.Ticket>) async throws {
         let flow = configuration.flow
         let transactions = configuration.transactions
         let clock = ContinuousClock()
@@ -395,23 +384,11 @@ public final class TransactionalWorker: Service, Sendable {
             if let pause = state.flowDecision(maxInFlight: flow.maxInFlight) {
                 setPaused(pause)
             }
-            let messages: [KafkaMessage]
-            do {
-                messages = try await consumer.poll(maxMessages: flow.pollBatchSize, timeout: flow.pollTimeout)
-            } catch {
-                metrics.kafkaError(error.code.name)
-                if error.isFatal { throw error }
-                logger.warning("poll failed", metadata: ["kafka.error": "\(error)"])
-                try? await Task.sleep(for: .milliseconds(100))
-                continue
-            }
-            health.recordProgress()
-            if !messages.isEmpty { health.setBrokersReachable(true) }
+            let messages = try await consumer.pollBatch(flow: flow, metrics: metrics, health: health, logger: logger)
             for message in messages {
                 metrics.consumed.increment()
                 guard let ticket = state.track(message.topicPartition, offset: message.offset) else { continue }
-                let lane = Int(UInt32(bitPattern: message.partition)) % lanes.count
-                lanes[lane].yield((message, ticket))
+                lanes.route(message, ticket: ticket)
             }
             metrics.inFlight.record(state.inFlight)
             let ready = state.ready

@@ -124,18 +124,11 @@ public final class Worker: Service, Sendable {
                 "worker.max_in_flight": "\(configuration.flow.maxInFlight)",
             ]
         )
-        let laneCount = max(1, configuration.flow.lanes)
-        var lanes: [AsyncStream<(KafkaMessage, OffsetTracker.Ticket)>.Continuation] = []
-        var streams: [AsyncStream<(KafkaMessage, OffsetTracker.Ticket)>] = []
-        for _ in 0..<laneCount {
-            let (stream, continuation) = AsyncStream.makeStream(of: (KafkaMessage, OffsetTracker.Ticket).self)
-            streams.append(stream)
-            lanes.append(continuation)
-        }
+        let lanes = PartitionLanes<OffsetTracker.Ticket>(count: configuration.flow.lanes)
         let (retries, retryContinuation) = AsyncStream.makeStream(of: PendingDelivery.self)
 
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for stream in streams {
+            for stream in lanes.streams {
                 group.addTask {
                     for await (message, ticket) in stream {
                         await self.handle(message, ticket: ticket, retries: retryContinuation)
@@ -164,7 +157,7 @@ public final class Worker: Service, Sendable {
                 failure = error
             }
             self.health.setShuttingDown()
-            for lane in lanes { lane.finish() }
+            lanes.finish()
             await self.drainAndClose(retries: retryContinuation)
             group.cancelAll()
             if let failure { throw failure }
@@ -174,9 +167,7 @@ public final class Worker: Service, Sendable {
 
     // MARK: - Poll loop
 
-    private func pollLoop(
-        lanes: [AsyncStream<(KafkaMessage, OffsetTracker.Ticket)>.Continuation]
-    ) async throws {
+    private func pollLoop(lanes: PartitionLanes<OffsetTracker.Ticket>) async throws {
         let flow = configuration.flow
         let clock = ContinuousClock()
         var lastCommit = clock.now
@@ -185,23 +176,11 @@ public final class Worker: Service, Sendable {
             if let pause = state.flowDecision(maxInFlight: flow.maxInFlight) {
                 setPaused(pause)
             }
-            let messages: [KafkaMessage]
-            do {
-                messages = try await consumer.poll(maxMessages: flow.pollBatchSize, timeout: flow.pollTimeout)
-            } catch {
-                metrics.kafkaError(error.code.name)
-                if error.isFatal { throw error }
-                logger.warning("poll failed", metadata: ["kafka.error": "\(error)"])
-                try? await Task.sleep(for: .milliseconds(100))
-                continue
-            }
-            health.recordProgress()
-            if !messages.isEmpty { health.setBrokersReachable(true) }
+            let messages = try await consumer.pollBatch(flow: flow, metrics: metrics, health: health, logger: logger)
             for message in messages {
                 metrics.consumed.increment()
                 guard let ticket = state.track(message.topicPartition, offset: message.offset) else { continue }
-                let lane = Int(UInt32(bitPattern: message.partition)) % lanes.count
-                lanes[lane].yield((message, ticket))
+                lanes.route(message, ticket: ticket)
             }
             metrics.inFlight.record(state.inFlight)
             if clock.now - lastCommit >= flow.commitInterval {

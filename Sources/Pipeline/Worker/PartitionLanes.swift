@@ -1,0 +1,62 @@
+import KafkaBridge
+import Logging
+import Operations
+
+/// Ordered processing lanes keyed by partition: every message of a partition goes to the same
+/// lane, so its outputs keep input order, while different partitions are processed concurrently.
+///
+/// Both workers consume a lane per task: `for await (message, ticket) in lanes.streams[i]`.
+struct PartitionLanes<Ticket: Sendable>: Sendable {
+    typealias Item = (message: KafkaMessage, ticket: Ticket)
+
+    /// One stream per lane, to be consumed by one task each.
+    let streams: [AsyncStream<Item>]
+    private let continuations: [AsyncStream<Item>.Continuation]
+
+    /// Creates `count` lanes (at least one).
+    init(count: Int) {
+        var streams: [AsyncStream<Item>] = []
+        var continuations: [AsyncStream<Item>.Continuation] = []
+        for _ in 0..<max(1, count) {
+            let (stream, continuation) = AsyncStream.makeStream(of: Item.self)
+            streams.append(stream)
+            continuations.append(continuation)
+        }
+        self.streams = streams
+        self.continuations = continuations
+    }
+
+    /// Hands a tracked message to its partition's lane.
+    func route(_ message: KafkaMessage, ticket: Ticket) {
+        let lane = Int(UInt32(bitPattern: message.partition)) % continuations.count
+        continuations[lane].yield((message, ticket))
+    }
+
+    /// Ends every lane: their tasks finish once the queued messages are handled.
+    func finish() {
+        for continuation in continuations { continuation.finish() }
+    }
+}
+
+extension KafkaConsumer {
+    /// One poll of the worker loop: a non-fatal error is counted, logged and answered with an
+    /// empty batch after a short pause; progress and broker reachability go to `health`.
+    /// - Throws: ``KafkaError`` when librdkafka reports a fatal error.
+    func pollBatch(
+        flow: WorkerConfiguration.Flow, metrics: PipelineMetrics, health: HealthMonitor, logger: Logger
+    ) async throws -> [KafkaMessage] {
+        let messages: [KafkaMessage]
+        do {
+            messages = try await poll(maxMessages: flow.pollBatchSize, timeout: flow.pollTimeout)
+        } catch {
+            metrics.kafkaError(error.code.name)
+            if error.isFatal { throw error }
+            logger.warning("poll failed", metadata: ["kafka.error": "\(error)"])
+            try? await Task.sleep(for: .milliseconds(100))
+            return []
+        }
+        health.recordProgress()
+        if !messages.isEmpty { health.setBrokersReachable(true) }
+        return messages
+    }
+}
