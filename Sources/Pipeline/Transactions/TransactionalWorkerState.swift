@@ -12,8 +12,7 @@ final class TransactionalWorkerState: Sendable {
         var transactions = TransactionState<ProducerRecord>()
         var stopRequested = false
         var fatal: TransactionError?
-        var paused = false
-        var joined = false
+        var fetch = FetchControl()
     }
 
     private let state = Mutex(State())
@@ -35,15 +34,12 @@ final class TransactionalWorkerState: Sendable {
         }
     }
 
-    /// Returns `true` the first time the group is joined.
     /// Tracks newly assigned partitions; returns whether this is the first assignment and
     /// whether fetching is paused (the new partitions must get that state too).
     func assign(_ tps: [TopicPartition]) -> (first: Bool, paused: Bool) {
         state.withLock { s in
             s.transactions.assign(tps)
-            let first = !s.joined
-            s.joined = true
-            return (first, s.paused)
+            return s.fetch.assigned()
         }
     }
 
@@ -76,18 +72,7 @@ final class TransactionalWorkerState: Sendable {
 
     /// Decides whether to pause or resume fetching; returns the change to make, if any.
     func flowDecision(maxInFlight: Int) -> Bool? {
-        state.withLock { s in
-            let inFlight = s.transactions.inFlight
-            if !s.paused, inFlight >= maxInFlight {
-                s.paused = true
-                return true
-            }
-            if s.paused, inFlight <= maxInFlight / 2 {
-                s.paused = false
-                return false
-            }
-            return nil
-        }
+        state.withLock { $0.fetch.decide(inFlight: $0.transactions.inFlight, maxInFlight: maxInFlight) }
     }
 
     func snapshot() -> WorkerStatistics {

@@ -8,10 +8,9 @@ final class WorkerState: Sendable {
         var tracker = OffsetTracker()
         var stopRequested = false
         var fatal: KafkaError?
-        var paused = false
+        var fetch = FetchControl()
         var processed = 0
         var deadLettered = 0
-        var joined = false
     }
 
     private let state = Mutex(State())
@@ -35,9 +34,7 @@ final class WorkerState: Sendable {
     func assign(_ tps: [TopicPartition]) -> (first: Bool, paused: Bool) {
         state.withLock { s in
             s.tracker.assign(tps)
-            let first = !s.joined
-            s.joined = true
-            return (first, s.paused)
+            return s.fetch.assigned()
         }
     }
 
@@ -71,18 +68,7 @@ final class WorkerState: Sendable {
 
     /// Decides whether to pause or resume fetching; returns the change to make, if any.
     func flowDecision(maxInFlight: Int) -> Bool? {
-        state.withLock { s in
-            let inFlight = s.tracker.inFlight
-            if !s.paused, inFlight >= maxInFlight {
-                s.paused = true
-                return true
-            }
-            if s.paused, inFlight <= maxInFlight / 2 {
-                s.paused = false
-                return false
-            }
-            return nil
-        }
+        state.withLock { $0.fetch.decide(inFlight: $0.tracker.inFlight, maxInFlight: maxInFlight) }
     }
 
     func snapshot() -> WorkerStatistics {
