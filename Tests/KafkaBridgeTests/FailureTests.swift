@@ -33,6 +33,36 @@ extension KafkaBridgeIntegrationTests {
             await producer.close(timeout: .seconds(5))
         }
 
+        /// librdkafka 2.0.2 frees a message's headers twice when produceva fails after building
+        /// the message (issue 4627); the bridge passes one caller-owned list instead. Many
+        /// rejected sends with headers would corrupt the heap and crash without that.
+        @Test func rejectedSendsWithHeadersFailCleanlyAndLaterSendsStillWork() async throws {
+            let cluster = try TestSupport.cluster()
+            let topic = TestSupport.uniqueName("rejected-headers")
+            try cluster.createTopic(topic, partitions: 2)
+            let producer = try KafkaProducer(
+                configuration: TestSupport.producerConfiguration(cluster, ["message.max.bytes": "2000"]),
+                logger: TestSupport.logger
+            )
+            let headers = [KafkaHeader(key: "dlq-reason", value: Array("too_large".utf8)), KafkaHeader(key: "empty", value: nil)]
+            _ = try await producer.send(ProducerRecord(topic: topic, partition: 0, value: Array("warm-up".utf8)))
+            for round in 0..<200 {
+                // Too large for message.max.bytes, and a partition that does not exist: both are
+                // refused inside produceva after the message was built.
+                let tooLarge = ProducerRecord(
+                    topic: topic, partition: 0, value: [UInt8](repeating: 0x61, count: 5000), headers: headers)
+                let noSuchPartition = ProducerRecord(
+                    topic: topic, partition: 7, value: Array("r\(round)".utf8), headers: headers)
+                for record in [tooLarge, noSuchPartition] {
+                    await #expect(throws: KafkaError.self) { _ = try await producer.send(record) }
+                }
+            }
+            let report = try await producer.send(
+                ProducerRecord(topic: topic, partition: 1, value: Array("after".utf8), headers: headers))
+            #expect(report.partition == 1)
+            await producer.close(timeout: .seconds(5))
+        }
+
         @Test func sendToADownBrokerFailsWithMessageTimedOut() async throws {
             let cluster = try TestSupport.cluster()
             let topic = TestSupport.uniqueName("down")

@@ -144,13 +144,24 @@ public final class KafkaProducer: Sendable {
                 values.append(vu)
             }
 
-            for header in headers {
+            // One caller-built header list (VTYPE_HEADERS), not one VTYPE_HEADER per header:
+            // librdkafka < 2.4 frees per-header lists twice when produceva fails after building
+            // the message (e.g. a topic error), a use-after-free that crashed the process
+            // (librdkafka issue 4627). A list passed whole is owned by the message on success and
+            // left to the caller on failure.
+            var headerList: OpaquePointer?
+            if !headers.isEmpty {
+                let list = rd_kafka_headers_new(headers.count)
+                for header in headers {
+                    _ = rd_kafka_header_add(
+                        list, cString(header.name), -1,
+                        header.value.map { UnsafeRawPointer(base + $0.offset) }, header.value?.count ?? 0)
+                }
                 vu = rd_kafka_vu_t()
-                vu.vtype = RD_KAFKA_VTYPE_HEADER
-                vu.u.header.name = cString(header.name)
-                vu.u.header.val = header.value.map { UnsafeRawPointer(base + $0.offset) }
-                vu.u.header.size = header.value?.count ?? 0
+                vu.vtype = RD_KAFKA_VTYPE_HEADERS
+                vu.u.headers = list
                 values.append(vu)
+                headerList = list
             }
 
             if let timestamp = record.timestamp {
@@ -173,6 +184,7 @@ public final class KafkaProducer: Sendable {
             let error = values.withUnsafeBufferPointer { buffer in
                 client.withPointer { rd_kafka_produceva($0, buffer.baseAddress, buffer.count) }
             }
+            if error != nil, let headerList { rd_kafka_headers_destroy(headerList) }
             return KafkaError.consume(error)
         }
     }
