@@ -175,6 +175,22 @@ extension StanceFieldScan {
         return false
     }
 
+    /// Whether a passive inverter a few words after a topic undoes it ("only after sanctions
+    /// on Russian food exports were lifted", "until the sanctions are eased"): a be-verb then
+    /// an inverter within eight words, before punctuation, a cue, a name or another topic.
+    func isUndoneByPassive(after start: Int, before end: Int) -> Bool {
+        var j = start
+        var words = 0
+        while j + 1 < end, words < 8 {
+            if kind[j] == .punctuation || topicAt[j] >= 0 || inCue[j] || mentionAt[j] >= 0 { return false }
+            if classes[j].contains(.complementizer) || classes[j].contains(.relativePronoun) { return false }
+            if classes[j].contains(.beVerb), wordLike[j + 1], classes[j + 1].contains(.inverter) { return true }
+            if wordLike[j] { words += 1 }
+            j += 1
+        }
+        return false
+    }
+
     /// Whether a token is within the three words before a topic, where a negator is
     /// already counted in the topic's sign.
     func isNearTopic(_ j: Int) -> Bool {
@@ -676,13 +692,22 @@ extension StanceFieldScan {
             if topicAt[j] >= 0 {
                 let m = topicMatches[Int(topicAt[j])]
                 if !linked { break }
-                out.append(target(of: m))
+                var t = target(of: m)
+                if isUndoneByPassive(after: m.end, before: scopeEnd) { t.sign = -t.sign }
+                out.append(t)
                 j = m.end
                 linked = false
                 continue
             }
             if !out.isEmpty {
                 let c = classes[j]
+                // "ruled out American troops and said guarantees should …": a new verb phrase.
+                if c.contains(.speechVerb) { break }
+                if c.contains(.coordinator), j + 1 < scopeEnd,
+                    classes[j + 1].contains(.speechVerb) || classes[j + 1].contains(.auxiliary)
+                {
+                    break
+                }
                 if c.contains(.coordinator) || punct[j] == Self.comma {
                     linked = true
                 } else if !(c.contains(.filler) || kind[j] == .possessive || kind[j] == .quote || mentionAt[j] >= 0
