@@ -379,7 +379,19 @@ extension StanceFieldScan {
             if span.speaker >= 0 {
                 var named: [Int] = []
                 if cue.cue.role != .modal {
-                    let lower = max(clause.start, span.open + 1)
+                    // "said the UAE would “continue its efforts to support …”": the reported
+                    // clause's subject stands between the speech verb and the quote.
+                    var lower = max(clause.start, span.open + 1)
+                    var k = span.open - 1
+                    let opening = field.sentences[field.tokens[span.open].sentence].tokens.lowerBound
+                    while k >= max(opening, span.open - 4) {
+                        if kind[k] == .quote || kind[k] == .punctuation { break }
+                        if classes[k].contains(.speechVerb) {
+                            lower = k + 1
+                            break
+                        }
+                        k -= 1
+                    }
                     named = localSubject(before: cue.start, floor: lower).filter { isNamed($0, from: lower, to: cue.start) }
                 }
                 return named.isEmpty ? [(Int(span.speaker), 0.9)] : named.map { ($0, 0.8) }
