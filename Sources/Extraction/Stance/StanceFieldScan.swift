@@ -665,6 +665,9 @@ struct StanceFieldScan {
                 let e = mentions[Int(mentionAt[j - 2])].entity
                 if isHolderType(e) { return [e] }
             }
+            if c.contains(.title) || c.contains(.holderNoun), let e = definiteReferent(at: j), isHolderType(e) {
+                return [e]
+            }
             if c.contains(.holderNoun), let owner = demonymOwner(before: j) {
                 var holders = [owner]
                 var start = j - 1

@@ -1,0 +1,85 @@
+/// Definite descriptions as holders: "the Prime Minister has said", "the Ukrainian president
+/// says", "the ministry said" name an actor of the article without naming it.
+extension StanceFieldScan {
+    /// Title heads that describe a person ("the president", "the foreign minister").
+    static let personHeads: Set<String> = [
+        "president", "minister", "chancellor", "premier", "secretary", "spokesman", "spokeswoman",
+        "spokesperson", "envoy", "ambassador", "pope", "pontiff", "king", "commissioner", "ombudsman",
+        "ombudswoman",
+    ]
+    /// Nouns that describe an organisation named before ("the ministry", "the agency").
+    static let organizationHeads: Set<String> = ["ministry", "agency", "commission", "council", "bank", "court", "committee"]
+
+    /// The entity a definite description ending at token `head` refers to, or `nil`: "the
+    /// [demonym] [titles] <head>" not followed by a name. A person title refers to the latest
+    /// person named with that title, else to a person subject of the two sentences before; an
+    /// organisation noun without a demonym refers to the latest organisation whose name has it.
+    func definiteReferent(at head: Int) -> Int? {
+        let word = field.tokens[head].lower
+        let isPerson = Self.personHeads.contains(word)
+        guard isPerson || Self.organizationHeads.contains(word) else { return nil }
+        if head + 1 < field.tokens.count, mentionAt[head + 1] >= 0 || classes[head + 1].contains(.title) { return nil }
+        var j = head - 1
+        var owner = -1
+        while j >= max(0, head - 4) {
+            if field.tokens[j].lower == "the" { break }
+            if demonymAt[j] >= 0 {
+                owner = Int(demonymAt[j])
+            } else if !classes[j].contains(.title) {
+                return nil
+            }
+            j -= 1
+        }
+        guard j >= 0, field.tokens[j].lower == "the" else { return nil }
+        let article = j
+        if !isPerson {
+            guard owner < 0 else { return nil }
+            var k = article - 1
+            while k >= max(0, article - 400) {
+                if mentionAt[k] >= 0 {
+                    let m = mentions[Int(mentionAt[k])]
+                    if entities[m.entity].type == .org,
+                        entities[m.entity].name.lowercased().split(separator: " ").contains(Substring(word))
+                    {
+                        return m.entity
+                    }
+                    k = m.tokens.lowerBound - 1
+                    continue
+                }
+                k -= 1
+            }
+            return nil
+        }
+        // The latest person named with this title ("Prime Minister Keir Starmer").
+        var k = article - 1
+        while k >= max(0, article - 400) {
+            if mentionAt[k] >= 0 {
+                let m = mentions[Int(mentionAt[k])]
+                if entities[m.entity].type == .person {
+                    // "the Ukrainian president" needs "Ukrainian President …", not "President Macron".
+                    var t = m.tokens.lowerBound - 1
+                    var titled = false
+                    var sameOwner = owner < 0
+                    while t >= max(0, m.tokens.lowerBound - 4), classes[t].contains(.title) || demonymAt[t] >= 0 {
+                        if field.tokens[t].lower == word { titled = true }
+                        if demonymAt[t] >= 0, Int(demonymAt[t]) == owner { sameOwner = true }
+                        t -= 1
+                    }
+                    if titled, sameOwner { return m.entity }
+                }
+                k = m.tokens.lowerBound - 1
+                continue
+            }
+            k -= 1
+        }
+        // "Volodymyr Zelensky has welcomed the plan. The Ukrainian president says …".
+        let s = field.tokens[head].sentence
+        var p = s - 1
+        while p >= max(0, s - 2) {
+            let subject = sentenceSubject[p]
+            if subject >= 0, entities[Int(subject)].type == .person { return Int(subject) }
+            p -= 1
+        }
+        return nil
+    }
+}
