@@ -700,6 +700,9 @@ extension StanceFieldScan {
             // The object starts near the cue: a topic far down the clause ("… the root causes
             // of the conflict, a phrase Moscow uses to refer to NATO's expansion") is not it.
             if out.isEmpty, words > Self.maxObjectDistance { break }
+            // "would have to agree to reconnect the bank, said lifting sanctions …": the
+            // speech verb opens another clause.
+            if out.isEmpty, j > cue.end, classes[j].contains(.speechVerb), !inCue[j] { break }
             if wordLike[j] { words += 1 }
             if topicAt[j] >= 0 {
                 let m = topicMatches[Int(topicAt[j])]
@@ -765,16 +768,29 @@ extension StanceFieldScan {
                 j -= 1
             }
         }
+        // After the first topic only coordinated ones count: "lifting sanctions before an
+        // unconditional ceasefire was out of the question" is about the sanctions alone.
         var out: [Target] = []
         var j = lower
+        var linked = true
         while j < upper {
             if topicAt[j] >= 0 {
                 let m = topicMatches[Int(topicAt[j])]
-                if m.start >= lower {
+                if m.start >= lower, linked {
                     out.append(target(of: m))
+                    linked = false
                 }
                 j = m.end
                 continue
+            }
+            if !out.isEmpty {
+                if classes[j].contains(.coordinator) || punct[j] == Self.comma {
+                    linked = true
+                } else if linked, wordLike[j], !classes[j].contains(.filler), demonymAt[j] < 0, mentionAt[j] < 0,
+                    kind[j] != .possessive
+                {
+                    linked = false
+                }
             }
             j += 1
         }
