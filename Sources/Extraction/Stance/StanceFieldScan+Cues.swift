@@ -175,6 +175,15 @@ extension StanceFieldScan {
         return false
     }
 
+    /// Whether a word stands where a verb does ("the bank, said", "and said", "has said",
+    /// "Kyiv said"), not where a noun does ("the Pretoria accord").
+    func isVerbPosition(_ j: Int) -> Bool {
+        guard j > 0 else { return false }
+        let c = classes[j - 1]
+        return punct[j - 1] == Self.comma || c.contains(.coordinator) || c.contains(.auxiliary) || mentionAt[j - 1] >= 0
+            || c.contains(.personPronoun) || c.contains(.groupPronoun)
+    }
+
     /// Whether a passive inverter a few words after a topic undoes it ("only after sanctions
     /// on Russian food exports were lifted", "until the sanctions are eased"): a be-verb then
     /// an inverter within eight words, before punctuation, a cue, a name or another topic.
@@ -702,7 +711,7 @@ extension StanceFieldScan {
             if out.isEmpty, words > Self.maxObjectDistance { break }
             // "would have to agree to reconnect the bank, said lifting sanctions …": the
             // speech verb opens another clause.
-            if out.isEmpty, j > cue.end, classes[j].contains(.speechVerb), !inCue[j] { break }
+            if out.isEmpty, j > cue.end, classes[j].contains(.speechVerb), !inCue[j], isVerbPosition(j) { break }
             if wordLike[j] { words += 1 }
             if topicAt[j] >= 0 {
                 let m = topicMatches[Int(topicAt[j])]
@@ -717,7 +726,7 @@ extension StanceFieldScan {
             if !out.isEmpty {
                 let c = classes[j]
                 // "ruled out American troops and said guarantees should …": a new verb phrase.
-                if c.contains(.speechVerb) { break }
+                if c.contains(.speechVerb), isVerbPosition(j) { break }
                 if c.contains(.coordinator), j + 1 < scopeEnd,
                     classes[j + 1].contains(.speechVerb) || classes[j + 1].contains(.auxiliary)
                 {
