@@ -177,6 +177,7 @@ struct StanceFieldScan {
         guard !field.tokens.isEmpty else { return }
         articleContext = context
         findTopics()
+        findLeaderMeetings()
         findCues()
         signTopics()
         findSentenceSubjects()
