@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+@testable import Extraction
+
+/// The second held-out-style set (`Resources/GeneralizationSet2`: invented articles on
+/// Ukraine-related negotiations the dev seeds do not cover, in other outlets' styles), scored
+/// with the dev-set matching that ports `shared/eval/score.py`, against the held-out targets.
+@Suite("Generalisation set 2 (Ukraine-related diplomacy)")
+struct GeneralizationSet2Tests {
+    static let folder = "GeneralizationSet2"
+
+    @Test func everyGoldDocumentOfTheSecondSetHasAnArticleAndTheSetHasTenOrMore() throws {
+        let s = try GeneralizationSetTests.run(Self.folder)
+        #expect(s.documents >= 10)
+    }
+
+    @Test func entityF1OnTheSecondSetMeetsTheHeldOutTarget() throws {
+        let e = try GeneralizationSetTests.run(Self.folder).entity
+        let m = GeneralizationSetTests.f1(tp: e.tp, fp: e.fp, fn: e.fn)
+        #expect(m.f1 >= 0.85, "entity P=\(m.p) R=\(m.r) F1=\(m.f1) (tp=\(e.tp) fp=\(e.fp) fn=\(e.fn))")
+    }
+
+    @Test func stanceF1OnTheSecondSetMeetsTheHeldOutTarget() throws {
+        let st = try GeneralizationSetTests.run(Self.folder).stance
+        let m = GeneralizationSetTests.f1(tp: st.tp, fp: st.fp, fn: st.fn)
+        #expect(m.f1 >= 0.50, "stance P=\(m.p) R=\(m.r) F1=\(m.f1) (tp=\(st.tp) fp=\(st.fp) fn=\(st.fn))")
+    }
+}
+
+/// Mechanisms found with the second set, each on a sentence of its own.
+@Suite("Ukraine-related diplomacy phrasing")
+struct UkraineDiplomacyPhrasingTests {
+    static func stances(_ body: String) throws -> [(holder: String, target: String, polarity: Polarity)] {
+        let result = try Fixtures.engine.extract(Article(id: "t", body: body, title: "Ukraine talks"))
+        let names = Dictionary(uniqueKeysWithValues: result.entities.map { ($0.id, $0.name) })
+        return result.stances.map { s in
+            let target: String
+            switch s.target {
+            case .topic(let t): target = t
+            case .entity(let e): target = names[e] ?? e
+            case .text(let t): target = t
+            }
+            return (names[s.holder] ?? s.holder, target, s.polarity)
+        }
+    }
+
+    static func has(_ list: [(holder: String, target: String, polarity: Polarity)], _ h: String, _ t: String, _ p: Polarity) -> Bool {
+        list.contains { $0.holder == h && $0.target == t && $0.polarity == p }
+    }
+
+    @Test func sanctionsThatMustBeLiftedFirstAreOpposed() throws {
+        let s = try Self.stances("The Kremlin said the deal would take effect only after sanctions on Russian food exports were lifted.")
+        #expect(Self.has(s, "Kremlin", "sanctions_on_russia", .oppose))
+        #expect(!Self.has(s, "Kremlin", "sanctions_on_russia", .support))
+    }
+
+    @Test func aNegativeCueEndsAtACoordinatedSpeechVerb() throws {
+        let s = try Self.stances("Pete Hegseth has ruled out American troops in Ukraine and said security guarantees must be provided by Europe.")
+        #expect(Self.has(s, "Pete Hegseth", "foreign_troops_in_ukraine", .oppose))
+        #expect(!Self.has(s, "Pete Hegseth", "security_guarantees_ukraine", .oppose))
+    }
+
+    @Test func theSubjectBeforeAQuoteHoldsItsCues() throws {
+        let s = try Self.stances("The ministry thanked both Moscow and Kyiv and said the UAE would \"continue its efforts to support dialogue\".")
+        #expect(Self.has(s, "United Arab Emirates", "peace_talks", .support))
+        #expect(!Self.has(s, "Ukraine", "peace_talks", .support))
+    }
+
+    @Test func aDefiniteTitleRefersToThePersonNamedBefore() throws {
+        let s = try Self.stances("President Emmanuel Macron wants more talks. Volodymyr Zelensky has welcomed the plan. The Ukrainian president says partners must continue weapons deliveries.")
+        #expect(Self.has(s, "Volodymyr Zelensky", "military_aid_ukraine", .support))
+        #expect(!Self.has(s, "Emmanuel Macron", "military_aid_ukraine", .support))
+    }
+
+    @Test func aMeetingBetweenTwoTitledLeadersIsASummit() throws {
+        let s = try Self.stances("Rustem Umerov said Kyiv had proposed a meeting between President Volodymyr Zelensky and President Vladimir Putin.")
+        #expect(Self.has(s, "Ukraine", "leaders_summit", .support))
+    }
+
+    @Test func aNounAfterTheWordAccordIsNotASpeechVerb() throws {
+        let s = try Self.stances("Abiy Ahmed said his government was committed to the Pretoria accord and would never again go to war with Tigray.")
+        #expect(Self.has(s, "Abiy Ahmed", "ceasefire", .support))
+    }
+}
