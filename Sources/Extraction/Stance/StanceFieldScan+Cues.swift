@@ -133,7 +133,12 @@ extension StanceFieldScan {
                 if topicAt[j] >= 0 {
                     let index = Int(topicAt[j])
                     let m = topicMatches[index]
-                    if !m.isGeneric, !targeted.contains(-1000 - index), quoteAt[m.start] < 0,
+                    // "said Italian troops will not take part and warned that sending …": the
+                    // nearest reporting verb before a topic reports it.
+                    let nested = frames.contains {
+                        $0.verb > frame.verb && $0.verb < m.start && $0.range.contains(m.start)
+                    }
+                    if !nested, !m.isGeneric, !targeted.contains(-1000 - index), quoteAt[m.start] < 0,
                         !hasCue(from: clauseStart(before: m.start, floor: frame.range.lowerBound), to: m.start)
                     {
                         var sign = m.sign
