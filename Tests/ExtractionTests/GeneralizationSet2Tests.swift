@@ -82,4 +82,11 @@ struct UkraineDiplomacyPhrasingTests {
         let s = try Self.stances("Abiy Ahmed said his government was committed to the Pretoria accord and would never again go to war with Tigray.")
         #expect(Self.has(s, "Abiy Ahmed", "ceasefire", .support))
     }
+
+    @Test func anActorEchoingACallTakesItsPosition() throws {
+        let s = try Self.stances("Emmanuel Macron said Europe should coordinate new sanctions, a call echoed by German Chancellor Friedrich Merz.")
+        #expect(Self.has(s, "Friedrich Merz", "sanctions_on_russia", .support))
+        let t = try Self.stances("Emmanuel Macron called for new sanctions on Russia, as did Poland.")
+        #expect(Self.has(t, "Poland", "sanctions_on_russia", .support))
+    }
 }

@@ -24,6 +24,13 @@ extension StanceFieldScan {
 
     /// Finds the cues of sentence `s` and emits their stances.
     mutating func scanSentence(_ s: Int) {
+        let first = stances.count
+        scanCues(s)
+        propagateEchoes(sentence: s, from: first)
+    }
+
+    /// Emits the stances of the cues and reporting frames of sentence `s`.
+    mutating func scanCues(_ s: Int) {
         let range = field.sentences[s].tokens
         let cues = sentenceCues[s]
         guard !cues.isEmpty else {
