@@ -89,4 +89,10 @@ struct UkraineDiplomacyPhrasingTests {
         let t = try Self.stances("Emmanuel Macron called for new sanctions on Russia, as did Poland.")
         #expect(Self.has(t, "Poland", "sanctions_on_russia", .support))
     }
+
+    @Test func reportedWordsBeforeAnAndCueAreStillReported() throws {
+        let s = try Self.stances("Russia insists that Ukraine abandon its NATO ambitions and recognise the annexation of Crimea.")
+        #expect(Self.has(s, "Russia", "ukraine_nato_membership", .oppose))
+        #expect(Self.has(s, "Russia", "territorial_concessions", .support))
+    }
 }

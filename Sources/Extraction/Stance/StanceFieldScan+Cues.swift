@@ -108,12 +108,28 @@ extension StanceFieldScan {
             if targets.isEmpty, let origin = cue.cue.role == .modal ? cue : modalOrigin {
                 targets = backwardTargets(of: origin, clause: clause, sentence: s, after: range.lowerBound)
             }
-            if cue.cue.role == .predicate || passive || (targets.isEmpty && clause.relative) {
+            let backward = cue.cue.role == .predicate || passive || (targets.isEmpty && clause.relative)
+            if backward {
                 targets.append(contentsOf: backwardTargets(of: cue, clause: clause, sentence: s, after: previousEnd))
             }
             if targets.contains(where: { !$0.isGeneric }) { targets.removeAll(where: \.isGeneric) }
             emit(cue: cue, holders: holders, targets: targets, confidence: confidence, sentence: s)
-            if !targets.isEmpty { markTargeted(from: min(clause.start, cue.start), to: scopeEnd, into: &targeted) }
+            // A forward cue after "and" handles its object, not the reported words before the
+            // "and" ("insists that Ukraine abandon its NATO ambitions and recognise …").
+            if !targets.isEmpty {
+                var from = min(clause.start, cue.start)
+                if !backward {
+                    var j = cue.start - 1
+                    while j > from {
+                        if classes[j].contains(.coordinator), topicAt[j] < 0 {
+                            from = j
+                            break
+                        }
+                        j -= 1
+                    }
+                }
+                markTargeted(from: from, to: scopeEnd, into: &targeted)
+            }
         }
         emitFrameTopics(frames: frames, sentence: s, targeted: targeted)
     }
