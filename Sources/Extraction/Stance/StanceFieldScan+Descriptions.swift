@@ -78,6 +78,11 @@ extension StanceFieldScan {
         while p >= max(0, s - 2) {
             let subject = sentenceSubject[p]
             if subject >= 0, entities[Int(subject)].type == .person { return Int(subject) }
+            // "LONDON — Sir Keir Starmer will host …": a dateline or byline comes first.
+            for t in field.sentences[p].tokens where mentionAt[t] >= 0 {
+                let m = mentions[Int(mentionAt[t])]
+                if entities[m.entity].type == .person, isEligibleSubject(mention: m) { return m.entity }
+            }
             p -= 1
         }
         return nil
