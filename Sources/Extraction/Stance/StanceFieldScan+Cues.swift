@@ -196,6 +196,8 @@ extension StanceFieldScan {
         while j < end, words < 5 {
             if kind[j] == .punctuation || topicAt[j] >= 0 || mentionAt[j] >= 0 { return false }
             if classes[j].contains(.complementizer) || classes[j].contains(.relativePronoun) { return false }
+            // "assurances without NATO membership": a preposition starts a modifier.
+            if classes[j].contains(.preposition) { return false }
             if classes[j].contains(.inverter) { return true }
             if wordLike[j] { words += 1 }
             j += 1
