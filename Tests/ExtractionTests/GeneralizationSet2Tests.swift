@@ -95,4 +95,10 @@ struct UkraineDiplomacyPhrasingTests {
         #expect(Self.has(s, "Russia", "ukraine_nato_membership", .oppose))
         #expect(Self.has(s, "Russia", "territorial_concessions", .support))
     }
+
+    @Test func talkOfATopicBeingPrematureOpposesTheTopic() throws {
+        let s = try Self.stances("Friedrich Merz said talk of German brigades in Ukraine was premature.")
+        #expect(Self.has(s, "Friedrich Merz", "foreign_troops_in_ukraine", .oppose))
+        #expect(!Self.has(s, "Friedrich Merz", "Ukraine", .oppose))
+    }
 }

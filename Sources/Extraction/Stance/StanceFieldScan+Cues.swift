@@ -823,7 +823,12 @@ extension StanceFieldScan {
                 continue
             }
             if !out.isEmpty {
-                if classes[j].contains(.coordinator) || punct[j] == Self.comma {
+                // "talk of German brigades in Ukraine was premature": the generic noun's
+                // complement is what the predicate is about.
+                let word = field.tokens[j].lower
+                if classes[j].contains(.coordinator) || punct[j] == Self.comma
+                    || (out.count == 1 && out[0].isGeneric && j > 0 && topicAt[j - 1] >= 0 && (word == "of" || word == "about"))
+                {
                     linked = true
                 } else if linked, wordLike[j], !classes[j].contains(.filler), demonymAt[j] < 0, mentionAt[j] < 0,
                     kind[j] != .possessive
@@ -844,6 +849,8 @@ extension StanceFieldScan {
             var looked = 0
             while j >= 0, looked < 4 {
                 if mentionAt[j] >= 0 {
+                    // "brigades in Ukraine was premature": a name inside a topic is the topic's.
+                    guard topicAt[j] < 0 else { return nil }
                     let e = mentions[Int(mentionAt[j])].entity
                     return isHolderType(e) ? (e, j) : nil
                 }
