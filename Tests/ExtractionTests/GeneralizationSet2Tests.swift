@@ -101,4 +101,14 @@ struct UkraineDiplomacyPhrasingTests {
         #expect(Self.has(s, "Friedrich Merz", "foreign_troops_in_ukraine", .oppose))
         #expect(!Self.has(s, "Friedrich Merz", "Ukraine", .oppose))
     }
+
+    @Test func anUnnamedHolderNounAfterASpeechVerbOpensReportedSpeech() throws {
+        let s = try Self.stances("A White House official said the administration still backs a ceasefire.")
+        #expect(Self.has(s, "White House", "ceasefire", .support))
+    }
+
+    @Test func recognisingAnOccupationIsATerritorialConcession() throws {
+        let s = try Self.stances("\"We will never recognise the occupation of Crimea,\" Andrii Sybiha said.")
+        #expect(Self.has(s, "Andrii Sybiha", "territorial_concessions", .oppose))
+    }
 }

@@ -591,7 +591,12 @@ extension StanceFieldScan {
                     opens = sawName && q <= v + 6
                     break
                 }
-                if mentionAt[q] >= 0 { sawName = true }
+                // "said the administration still backs …", "said it backs …" as well.
+                if mentionAt[q] >= 0 || classes[q].contains(.holderNoun) || classes[q].contains(.groupPronoun)
+                    || classes[q].contains(.personPronoun)
+                {
+                    sawName = true
+                }
                 if topicAt[q] >= 0 { sawTopic = true }
                 if !sawTopic, q < v + 5, classes[q].contains(.complementizer) || punct[q] == Self.colon {
                     opens = true
