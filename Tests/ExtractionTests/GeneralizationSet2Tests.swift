@@ -111,4 +111,15 @@ struct UkraineDiplomacyPhrasingTests {
         let s = try Self.stances("\"We will never recognise the occupation of Crimea,\" Andrii Sybiha said.")
         #expect(Self.has(s, "Andrii Sybiha", "territorial_concessions", .oppose))
     }
+
+    @Test func aNegatedInverterCancelsOut() throws {
+        let s = try Self.stances("Vladimir Putin said Russia was not against Ukraine joining the EU.")
+        #expect(Self.has(s, "Vladimir Putin", "ukraine_eu_membership", .support))
+    }
+
+    @Test func aNameOwningATopicIsNotTheActorTarget() throws {
+        let s = try Self.stances("Hungary's opposition to Ukraine's EU membership has frustrated its partners.")
+        #expect(Self.has(s, "Hungary", "ukraine_eu_membership", .oppose))
+        #expect(!Self.has(s, "Hungary", "Ukraine", .oppose))
+    }
 }

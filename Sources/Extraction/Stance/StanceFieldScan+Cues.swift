@@ -871,8 +871,13 @@ extension StanceFieldScan {
         let upper = min(scopeEnd, cue.end + 6)
         while j < upper {
             if mentionAt[j] >= 0 {
-                let e = mentions[Int(mentionAt[j])].entity
-                return isHolderType(e) ? (e, j) : nil
+                let m = mentions[Int(mentionAt[j])]
+                // "opposition to Ukraine's EU membership": the name owns the topic after it.
+                let k = m.tokens.upperBound
+                if k < scopeEnd, kind[k] == .possessive, (k + 1..<min(scopeEnd, k + 4)).contains(where: { topicAt[$0] >= 0 }) {
+                    return nil
+                }
+                return isHolderType(m.entity) ? (m.entity, j) : nil
             }
             if demonymAt[j] >= 0, entities[Int(demonymAt[j])].type == .gpe, j + 1 < upper, wordLike[j + 1] {
                 return (Int(demonymAt[j]), j)  // "condemned the Israeli strikes"

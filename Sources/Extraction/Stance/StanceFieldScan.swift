@@ -409,7 +409,10 @@ struct StanceFieldScan {
             while j >= floor, seen < 3 {
                 if topicAt[j] >= 0 || inCue[j] || kind[j] == .punctuation { break }
                 if classes[j].contains(.inverter) || classes[j].contains(.negator) {
-                    topicMatches[index].sign = -m.sign
+                    // "not against Ukraine joining the EU": a negated inverter cancels out.
+                    let negatedInverter =
+                        classes[j].contains(.inverter) && j - 1 >= floor && classes[j - 1].contains(.negator)
+                    if !negatedInverter { topicMatches[index].sign = -m.sign }
                     break
                 }
                 if wordLike[j] { seen += 1 }
