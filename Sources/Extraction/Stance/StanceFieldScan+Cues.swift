@@ -835,8 +835,7 @@ extension StanceFieldScan {
                     || (out.count == 1 && out[0].isGeneric && j > 0 && topicAt[j - 1] >= 0 && (word == "of" || word == "about"))
                 {
                     linked = true
-                } else if linked, wordLike[j], !classes[j].contains(.filler), demonymAt[j] < 0, mentionAt[j] < 0,
-                    kind[j] != .possessive
+                } else if linked, wordLike[j], !topicSkippable[j], mentionAt[j] < 0, kind[j] != .possessive
                 {
                     linked = false
                 }

@@ -410,8 +410,10 @@ struct StanceFieldScan {
                 if topicAt[j] >= 0 || inCue[j] || kind[j] == .punctuation { break }
                 if classes[j].contains(.inverter) || classes[j].contains(.negator) {
                     // "not against Ukraine joining the EU": a negated inverter cancels out.
+                    // (A negated verb is the cue's negation: "must not undermine".)
                     let negatedInverter =
-                        classes[j].contains(.inverter) && j - 1 >= floor && classes[j - 1].contains(.negator)
+                        classes[j].contains(.inverter) && classes[j].contains(.preposition) && j - 1 >= floor
+                        && classes[j - 1].contains(.negator)
                     if !negatedInverter { topicMatches[index].sign = -m.sign }
                     break
                 }
