@@ -122,4 +122,9 @@ struct UkraineDiplomacyPhrasingTests {
         #expect(Self.has(s, "Hungary", "ukraine_eu_membership", .oppose))
         #expect(!Self.has(s, "Hungary", "Ukraine", .oppose))
     }
+
+    @Test func aTranscriptSpeakerLabelHoldsFirstPersonStatements() throws {
+        let s = try Self.stances("A transcript of remarks by Rafael Grossi on Ukraine.\n\nGROSSI: We will keep pushing for a ceasefire around the plant.")
+        #expect(Self.has(s, "Rafael Grossi", "ceasefire", .support))
+    }
 }

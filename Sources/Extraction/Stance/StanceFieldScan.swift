@@ -662,6 +662,9 @@ struct StanceFieldScan {
                 j = m.tokens.lowerBound - 1
                 continue
             }
+            if c.contains(.firstPersonPronoun), quoteAt[j] < 0, let speaker = speakerLabel(before: j) {
+                return [speaker]  // "GROSSI: … I support …"
+            }
             if c.contains(.personPronoun) || c.contains(.groupPronoun), !c.contains(.possessivePronoun) {
                 let r = resolvePronoun(at: j)
                 return r >= 0 ? [r] : []
