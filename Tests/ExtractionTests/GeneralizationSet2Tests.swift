@@ -127,4 +127,22 @@ struct UkraineDiplomacyPhrasingTests {
         let s = try Self.stances("A transcript of remarks by Rafael Grossi on Ukraine.\n\nGROSSI: We will keep pushing for a ceasefire around the plant.")
         #expect(Self.has(s, "Rafael Grossi", "ceasefire", .support))
     }
+
+    @Test func aHeadlineOpeningWithANameAndAColonReportsItsWords() throws {
+        let result = try Fixtures.engine.extract(
+            Article(id: "t", body: "The war in Ukraine continues.", title: "Zelensky: Ukraine will never cede the Donbas"))
+        let holders = Dictionary(uniqueKeysWithValues: result.entities.map { ($0.id, $0.name) })
+        #expect(result.stances.contains {
+            holders[$0.holder] == "Volodymyr Zelensky" && $0.target == .topic("territorial_concessions") && $0.polarity == .oppose
+        })
+    }
+
+    @Test func aHeadlineSpeechVerbReportsTheTopicAfterIt() throws {
+        let result = try Fixtures.engine.extract(
+            Article(id: "t", body: "The war in Ukraine continues.", title: "Kremlin says no ceasefire until Kyiv drops NATO bid"))
+        let holders = Dictionary(uniqueKeysWithValues: result.entities.map { ($0.id, $0.name) })
+        #expect(result.stances.contains {
+            holders[$0.holder] == "Kremlin" && $0.target == .topic("ceasefire") && $0.polarity == .oppose
+        })
+    }
 }

@@ -602,6 +602,11 @@ extension StanceFieldScan {
                     opens = true
                     break
                 }
+                // Headlines drop "that" and verbs: "Kremlin says no ceasefire until …".
+                if field.field == .title, q < v + 4, topicAt[q] >= 0 {
+                    opens = true
+                    break
+                }
                 q += 1
             }
             let before = localSubject(before: v, floor: range.lowerBound)
@@ -627,6 +632,7 @@ extension StanceFieldScan {
         }
         // "From the Ukrainian perspective, …", "For Kyiv, …": a fronted holder.
         let first = range.lowerBound
+        if let label = colonLabel(first, in: range) { frames.append(label) }
         if first < range.upperBound, classes[first].contains(.preposition) || classes[first].contains(.beneficiaryMarker) {
             var j = first + 1
             while j < min(range.upperBound, first + 7) {
@@ -642,6 +648,22 @@ extension StanceFieldScan {
             }
         }
         return frames
+    }
+
+    /// "Zelensky: Ukraine will never cede the Donbas", "EU's Kallas: sanctions must stay": a
+    /// headline or paragraph opening with a name and a colon reports that actor's words (a
+    /// country only in a headline: "KYIV:" in a body is a dateline).
+    func colonLabel(_ first: Int, in range: Range<Int>) -> Frame? {
+        guard field.field == .title || first == 0 || field.tokens[first].followsNewline else { return nil }
+        var j = first + 1
+        while j < min(range.upperBound - 2, first + 6), punct[j] != Self.colon {
+            if kind[j] == .punctuation { return nil }
+            j += 1
+        }
+        guard j < range.upperBound - 2, punct[j] == Self.colon, mentionAt[j - 1] >= 0 else { return nil }
+        let e = mentions[Int(mentionAt[j - 1])].entity
+        guard isHolderType(e), field.field == .title || entities[e].type != .gpe else { return nil }
+        return Frame(range: (j + 1)..<range.upperBound, holders: [e], isNegative: false, verb: j)
     }
 
     /// A holder phrase ending right before `end`: a name (also possessive: "from Kyiv's
