@@ -145,4 +145,15 @@ struct UkraineDiplomacyPhrasingTests {
             holders[$0.holder] == "Kremlin" && $0.target == .topic("ceasefire") && $0.polarity == .oppose
         })
     }
+
+    @Test func aPlainConditionIsNotAPosition() throws {
+        let s = try Self.stances("Donald Trump said he would be unhappy if Vladimir Putin did not agree to halt the fighting in Ukraine.")
+        #expect(!Self.has(s, "Vladimir Putin", "ceasefire", .oppose))
+        #expect(!Self.has(s, "Donald Trump", "ceasefire", .oppose))
+    }
+
+    @Test func aNegatedUndoingKeepsTheTopic() throws {
+        let s = try Self.stances("Donald Tusk said Ukraine's sovereignty could not be traded away.")
+        #expect(Self.has(s, "Donald Tusk", "ukraine_sovereignty", .support))
+    }
 }

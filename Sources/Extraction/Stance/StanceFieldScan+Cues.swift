@@ -47,6 +47,14 @@ extension StanceFieldScan {
         for k in cues.indices {
             let cue = cues[k]
             let clause = clauseBounds(around: cue, in: range)
+            // "… would be unhappy if Putin did not agree to halt the fighting": a plain
+            // condition is hypothetical, not a position ("only if" is a cue of its own).
+            if clause.start > range.lowerBound, ["if", "unless"].contains(field.tokens[clause.start - 1].lower),
+                clause.start - 2 < range.lowerBound || field.tokens[clause.start - 2].lower != "only"
+            {
+                pending = nil
+                continue
+            }
             let nextStart = k + 1 < cues.count ? cues[k + 1].start : range.upperBound
             let scopeEnd = min(clause.end, nextStart)
             let previousEnd = k > 0 ? cues[k - 1].end : range.lowerBound
@@ -193,12 +201,15 @@ extension StanceFieldScan {
     func isUndone(after start: Int, before end: Int) -> Bool {
         var j = start
         var words = 0
+        var negated = false
         while j < end, words < 5 {
+            // "sovereignty could not be traded away": the negation undoes the undoing.
+            if classes[j].contains(.negator) { negated = true }
             if kind[j] == .punctuation || topicAt[j] >= 0 || mentionAt[j] >= 0 { return false }
             if classes[j].contains(.complementizer) || classes[j].contains(.relativePronoun) { return false }
             // "assurances without NATO membership": a preposition starts a modifier.
             if classes[j].contains(.preposition) { return false }
-            if classes[j].contains(.inverter) { return true }
+            if classes[j].contains(.inverter) { return !negated }
             if wordLike[j] { words += 1 }
             j += 1
         }
