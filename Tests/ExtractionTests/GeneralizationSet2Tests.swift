@@ -156,4 +156,15 @@ struct UkraineDiplomacyPhrasingTests {
         let s = try Self.stances("Donald Tusk said Ukraine's sovereignty could not be traded away.")
         #expect(Self.has(s, "Donald Tusk", "ukraine_sovereignty", .support))
     }
+
+    @Test func bothSidesAreThePairNamedBefore() throws {
+        let s = try Self.stances("Russia and Ukraine held talks in Istanbul on Friday. Both sides agreed to continue negotiations.")
+        #expect(Self.has(s, "Russia", "peace_talks", .support))
+        #expect(Self.has(s, "Ukraine", "peace_talks", .support))
+    }
+
+    @Test func aHaltToStrikesIsACeasefire() throws {
+        let s = try Self.stances("Donald Trump and Vladimir Putin spoke by phone. The two leaders agreed on a halt to strikes on energy infrastructure in Ukraine.")
+        #expect(Self.has(s, "Vladimir Putin", "ceasefire", .support))
+    }
 }

@@ -88,3 +88,53 @@ extension StanceFieldScan {
         return nil
     }
 }
+
+/// "Both sides", "the two leaders": the pair named together before ("Russia and Ukraine",
+/// "Trump and Putin").
+extension StanceFieldScan {
+    /// Plural nouns for a pair of people.
+    static let pairPersonNouns: Set<String> = ["leaders", "presidents", "men"]
+    /// Plural nouns for a pair of countries or organisations.
+    static let pairGroupNouns: Set<String> = ["sides", "countries", "parties", "delegations", "governments", "nations"]
+
+    /// The two entities a "both sides" / "the two leaders" phrase ending at `head` refers to,
+    /// or `nil`: the latest "A and B" pair of matching type within the last three sentences.
+    func pairReferents(at head: Int) -> [Int]? {
+        let word = field.tokens[head].lower
+        let wantsPerson = Self.pairPersonNouns.contains(word)
+        guard wantsPerson || Self.pairGroupNouns.contains(word), head >= 1 else { return nil }
+        let before = field.tokens[head - 1].lower
+        let paired = before == "both" || (before == "two" && head >= 2 && field.tokens[head - 2].lower == "the")
+        guard paired else { return nil }
+        func fits(_ e: Int) -> Bool {
+            let type = entities[e].type
+            return wantsPerson ? type == .person : (type == .gpe || type == .org)
+        }
+        let s = field.tokens[head].sentence
+        let lowest = max(field.sentences[max(0, s - 3)].tokens.lowerBound, head - 300)
+        var j = head - 2
+        while j > lowest {
+            // "A and B": a coordinator between two fitting names.
+            if field.tokens[j].lower == "and", mentionAt[j - 1] >= 0, j + 1 < head, mentionAt[j + 1] >= 0 {
+                let a = mentions[Int(mentionAt[j - 1])].entity
+                let b = mentions[Int(mentionAt[j + 1])].entity
+                if a != b, fits(a), fits(b) { return [a, b] }
+            }
+            j -= 1
+        }
+        // "Zelensky met Erdogan in Ankara. The two leaders …": the last two people named.
+        guard wantsPerson else { return nil }
+        var people: [Int] = []
+        j = head - 2
+        while j > lowest, people.count < 2 {
+            if mentionAt[j] >= 0 {
+                let m = mentions[Int(mentionAt[j])]
+                if fits(m.entity), !people.contains(m.entity) { people.append(m.entity) }
+                j = m.tokens.lowerBound - 1
+                continue
+            }
+            j -= 1
+        }
+        return people.count == 2 ? people : nil
+    }
+}

@@ -677,6 +677,7 @@ struct StanceFieldScan {
             if c.contains(.title) || c.contains(.holderNoun), let e = definiteReferent(at: j), isHolderType(e) {
                 return [e]
             }
+            if let pair = pairReferents(at: j) { return pair }  // "both sides", "the two leaders"
             if c.contains(.holderNoun), let owner = demonymOwner(before: j) {
                 var holders = [owner]
                 var start = j - 1
