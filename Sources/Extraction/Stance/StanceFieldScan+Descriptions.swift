@@ -126,7 +126,7 @@ extension StanceFieldScan {
         guard wantsPerson else { return nil }
         var people: [Int] = []
         j = head - 2
-        while j > lowest, people.count < 2 {
+        while j >= lowest, people.count < 2 {
             if mentionAt[j] >= 0 {
                 let m = mentions[Int(mentionAt[j])]
                 if fits(m.entity), !people.contains(m.entity) { people.append(m.entity) }
