@@ -167,4 +167,10 @@ struct UkraineDiplomacyPhrasingTests {
         let s = try Self.stances("Donald Trump and Vladimir Putin spoke by phone. The two leaders agreed on a halt to strikes on energy infrastructure in Ukraine.")
         #expect(Self.has(s, "Vladimir Putin", "ceasefire", .support))
     }
+
+    @Test func aNameInsideATopicIsNotTheSubjectOfTheNextVerb() throws {
+        let s = try Self.stances("Under that draft, Ukraine would have renounced NATO membership and then accepted permanent neutrality.")
+        #expect(!Self.has(s, "NATO", "ukraine_neutrality", .support))
+        #expect(Self.has(s, "Ukraine", "ukraine_neutrality", .support))
+    }
 }

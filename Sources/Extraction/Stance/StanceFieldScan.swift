@@ -654,7 +654,7 @@ struct StanceFieldScan {
             }
             if mentionAt[j] >= 0 {
                 let m = mentions[Int(mentionAt[j])]
-                if isHolderType(m.entity), isEligibleSubject(mention: m) {
+                if isHolderType(m.entity), isEligibleSubject(mention: m), !isInsideTopic(m) {
                     var holders = [m.entity]
                     coordinatedHolders(before: m.tokens.lowerBound, into: &holders)
                     return holders
@@ -712,6 +712,17 @@ struct StanceFieldScan {
             j -= 1
         }
         return []
+    }
+
+    /// Whether a name is the first word of a topic that goes on after it ("renounced NATO
+    /// membership and accepted …": NATO is not the subject), not a subject before its verb.
+    func isInsideTopic(_ m: ResolvedMention) -> Bool {
+        let start = m.tokens.lowerBound
+        let next = m.tokens.upperBound
+        guard topicAt[start] >= 0 else { return false }
+        if topicMatches[Int(topicAt[start])].start < start { return true }  // "renounced NATO"
+        guard next < field.tokens.count, topicAt[next] == topicAt[start] else { return false }
+        return !(classes[next].contains(.speechVerb) || classes[next].contains(.auxiliary) || kind[next] == .possessive)
     }
 
     /// "Ramtane Lamamra, the UN envoy for Sudan, said", "Pablo Beltrán, who led the delegation,
