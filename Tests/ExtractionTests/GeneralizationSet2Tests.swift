@@ -173,4 +173,10 @@ struct UkraineDiplomacyPhrasingTests {
         #expect(!Self.has(s, "NATO", "ukraine_neutrality", .support))
         #expect(Self.has(s, "Ukraine", "ukraine_neutrality", .support))
     }
+
+    @Test func theAccusedDoesNotHoldWhatItIsAccusedOf() throws {
+        let s = try Self.stances("Kyiv and its allies accuse Moscow of stalling the peace process.")
+        #expect(Self.has(s, "Ukraine", "Russia", .oppose))
+        #expect(!Self.has(s, "Russia", "peace_talks", .oppose))
+    }
 }

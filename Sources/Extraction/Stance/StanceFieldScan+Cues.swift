@@ -22,6 +22,9 @@ extension StanceFieldScan {
 
     // MARK: - Sentence
 
+    /// Cues that charge an actor with what follows "of" ("accused Moscow of stalling").
+    static let accusationCues: Set<String> = ["accuse", "blame", "charge", "criticise", "criticize", "condemn"]
+
     /// Finds the cues of sentence `s` and emits their stances.
     mutating func scanSentence(_ s: Int) {
         let first = stances.count
@@ -47,6 +50,14 @@ extension StanceFieldScan {
         for k in cues.indices {
             let cue = cues[k]
             let clause = clauseBounds(around: cue, in: range)
+            // "Kyiv accuses Moscow of stalling the talks": the accusation is the accuser's
+            // position (toward Moscow), not Moscow's own.
+            if k > 0, Self.accusationCues.contains(cues[k - 1].cue.phrase), cue.start - cues[k - 1].end <= 6,
+                (cues[k - 1].end..<cue.start).contains(where: { field.tokens[$0].lower == "of" })
+            {
+                pending = nil
+                continue
+            }
             // "… would be unhappy if Putin did not agree to halt the fighting": a plain
             // condition is hypothetical, not a position ("only if" is a cue of its own).
             if clause.start > range.lowerBound, ["if", "unless"].contains(field.tokens[clause.start - 1].lower),
