@@ -502,6 +502,19 @@ struct StanceFieldScan {
             v -= 1
         }
         if wantsPerson {
+            // "Peskov said Zelensky's stance showed that he …": a person owning the reported
+            // clause's subject, after the speech verb and before "that".
+            var k = index - 1
+            var sawThat = false
+            while k > floor {
+                if classes[k].contains(.complementizer) { sawThat = true }
+                if classes[k].contains(.speechVerb) || kind[k] == .quote { break }
+                if sawThat, mentionAt[k] >= 0, kind[k + 1] == .possessive {
+                    let e = mentions[Int(mentionAt[k])].entity
+                    if compatible(e) { return e }
+                }
+                k -= 1
+            }
             // "he", "she": the nearest person named as a subject in the last three sentences.
             var j = index - 1
             let lowest = max(field.sentences[max(0, s - 3)].tokens.lowerBound, index - 200)
