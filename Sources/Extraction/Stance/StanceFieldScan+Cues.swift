@@ -372,6 +372,8 @@ extension StanceFieldScan {
         var words = 0
         while j >= floor, words < 4 {
             if kind[j] == .punctuation || mentionAt[j] >= 0 || topicAt[j] >= 0 { break }
+            // "… no military solution and urged …": a negation before "and" is another verb's.
+            if classes[j].contains(.coordinator) { break }
             if classes[j].contains(.negator) { negations += 1 }
             if classes[j].contains(.hedge) { hedged = true }
             if wordLike[j] { words += 1 }
