@@ -179,4 +179,15 @@ struct UkraineDiplomacyPhrasingTests {
         #expect(Self.has(s, "Ukraine", "Russia", .oppose))
         #expect(!Self.has(s, "Russia", "peace_talks", .oppose))
     }
+
+    @Test func aNegationBeforeAndBelongsToThePreviousVerb() throws {
+        let s = try Self.stances("Lula said there would be no military solution in Ukraine and urged the two sides to negotiate.")
+        #expect(!Self.has(s, "Luiz Inácio Lula da Silva", "peace_talks", .oppose))
+    }
+
+    @Test func aFamilyNameWrittenFirstIsTheSurnameAlias() throws {
+        let result = try Fixtures.engine.extract(
+            Article(id: "t", body: "Chinese Foreign Minister Wang Yi chaired the meeting. \"The priority is to stop the fighting,\" Wang said."))
+        #expect(result.entities.filter { $0.type == .person }.count == 1)
+    }
 }
