@@ -190,4 +190,15 @@ struct UkraineDiplomacyPhrasingTests {
             Article(id: "t", body: "Chinese Foreign Minister Wang Yi chaired the meeting. \"The priority is to stop the fighting,\" Wang said."))
         #expect(result.entities.filter { $0.type == .person }.count == 1)
     }
+
+    @Test func unquotedWordsBeforeAPostposedSpeechVerbAreReported() throws {
+        let s = try Self.stances("Ukraine will never be a member of NATO, Dmitry Medvedev said.")
+        #expect(Self.has(s, "Dmitry Medvedev", "ukraine_nato_membership", .oppose))
+    }
+
+    @Test func kyivWithdrawingIsATerritorialConcession() throws {
+        let s = try Self.stances("Moscow says Kyiv must withdraw its troops from the four regions.")
+        #expect(Self.has(s, "Russia", "territorial_concessions", .support))
+        #expect(!Self.has(s, "Russia", "russian_withdrawal", .support))
+    }
 }

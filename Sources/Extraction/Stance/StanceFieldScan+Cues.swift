@@ -168,7 +168,10 @@ extension StanceFieldScan {
     mutating func emitFrameTopics(frames: [Frame], sentence s: Int, targeted: Set<Int>) {
         // Only "X said (that) …" frames: a quote's words ("Proceeding without Ukraine will
         // only encourage Putin") need more than a topic to read.
-        for frame in frames where frame.range.count > 3 && frame.verb >= 0 {
+        // "Ukraine will never be a member of NATO, Medvedev said." reads the same (a quote's
+        // topics are left out below).
+        for frame in frames where frame.range.count > 3 && (frame.verb >= 0 || frame.postposedVerb >= 0) {
+            let verb = frame.verb >= 0 ? frame.verb : frame.postposedVerb
             var j = frame.range.lowerBound
             var negations = 0
             while j < frame.range.upperBound {
@@ -190,7 +193,7 @@ extension StanceFieldScan {
                         var t = target(of: m)
                         t.sign = sign
                         let cue = CueMatch(
-                            start: frame.verb, end: frame.verb + 1,
+                            start: verb, end: verb + 1,
                             cue: StanceCue(phrase: "that", polarity: .support, role: .verb, confidence: 0.5))
                         let holders = frame.holders.map { Holder(entity: $0, factor: 1, weight: 1) }
                         emit(cue: cue, holders: holders, targets: [t], confidence: 0.5, sentence: s)
@@ -636,7 +639,7 @@ extension StanceFieldScan {
             let before = localSubject(before: v, floor: range.lowerBound)
             if !before.isEmpty {
                 if rest <= 3, let opening = postposedStart(verb: v, in: range) {
-                    frames.append(Frame(range: opening..<v, holders: before))
+                    frames.append(Frame(range: opening..<v, holders: before, postposedVerb: v))
                 } else if opens {
                     // The report ends where the writer's own clause starts: ", while …".
                     var end = v + 1

@@ -106,6 +106,8 @@ struct StanceFieldScan {
         var isNegative = false
         /// The reporting verb, when it precedes what it reports (`-1` otherwise).
         var verb = -1
+        /// The reporting verb after what it reports ("…, Medvedev said."), or `-1`.
+        var postposedVerb = -1
     }
 
     init(field: AnalyzedField, lexicon: StanceLexicon, configuration: StanceExtractor.Configuration, analysis: EntityAnalysis) {
