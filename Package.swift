@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(
             name: "ExtractionTests",
             dependencies: ["Extraction"],
-            resources: [.copy("Resources/GeneralizationSet")]
+            resources: [.copy("Resources/GeneralizationSet"), .copy("Resources/GeneralizationSet2")]
         ),
         .testTarget(
             name: "PipelineTests",

@@ -20,12 +20,13 @@ struct GeneralizationSetTests {
         return (p, r, p + r > 0 ? 2 * p * r / (p + r) : 0)
     }
 
-    static func folder() throws -> URL {
-        try #require(Bundle.module.url(forResource: "GeneralizationSet", withExtension: nil))
+    static func folder(_ name: String = "GeneralizationSet") throws -> URL {
+        try #require(Bundle.module.url(forResource: name, withExtension: nil))
     }
 
-    static func run() throws -> Scores {
-        let dir = try folder()
+    /// Scores the engine on the set in resource folder `name` (`gold.json`, `articles.jsonl`).
+    static func run(_ name: String = "GeneralizationSet") throws -> Scores {
+        let dir = try folder(name)
         let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("gold.json"))) as! [String: Any]
         var articles: [String: Article] = [:]
         for line in try String(contentsOf: dir.appendingPathComponent("articles.jsonl"), encoding: .utf8).split(separator: "\n") where !line.isEmpty {

@@ -91,7 +91,11 @@ struct EntityRecognizer {
         // Surnames of people named in full, for pass 2.
         for (li, l) in state.locals.enumerated() where l.type == .person && l.wordCount >= 2 {
             let parts = AnalyzedField(field: .body, text: l.name).tokens.filter { $0.kind == .word }
-            if let first = parts.first, kb.names.familyNameFirst.contains(first.lower) { continue }
+            // "Wang Yi" … "Wang said": a family name written first is the surname.
+            if let first = parts.first, kb.names.familyNameFirst.contains(first.lower) {
+                if parts.count == 2, first.isCapitalized { state.register([MatchKey.of(first)], .local(li)) }
+                continue
+            }
             if let last = parts.last, last.isCapitalized, !kb.names.firstNames.contains(last.lower) || parts.count > 2 {
                 let k = MatchKey.of(last)
                 state.register([k], .local(li))
@@ -101,6 +105,10 @@ struct EntityRecognizer {
         for s in state.spans { if case .kb(let e) = s.target, kb.entries[e].type == .person { kbPeople.insert(e) } }
         for e in kbPeople {
             let parts = AnalyzedField(field: .body, text: kb.entries[e].name).tokens.filter { $0.kind == .word }
+            if parts.count == 2, let first = parts.first, kb.names.familyNameFirst.contains(first.lower) {
+                state.register([MatchKey.of(first)], .kb(e))
+                continue
+            }
             guard parts.count >= 2, let first = parts.first, !kb.names.familyNameFirst.contains(first.lower) else { continue }
             let k = MatchKey.of(parts.last!)
             state.register([k], .kb(e))

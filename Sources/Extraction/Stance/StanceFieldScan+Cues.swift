@@ -22,8 +22,18 @@ extension StanceFieldScan {
 
     // MARK: - Sentence
 
+    /// Cues that charge an actor with what follows "of" ("accused Moscow of stalling").
+    static let accusationCues: Set<String> = ["accuse", "blame", "charge", "criticise", "criticize", "condemn"]
+
     /// Finds the cues of sentence `s` and emits their stances.
     mutating func scanSentence(_ s: Int) {
+        let first = stances.count
+        scanCues(s)
+        propagateEchoes(sentence: s, from: first)
+    }
+
+    /// Emits the stances of the cues and reporting frames of sentence `s`.
+    mutating func scanCues(_ s: Int) {
         let range = field.sentences[s].tokens
         let cues = sentenceCues[s]
         guard !cues.isEmpty else {
@@ -40,6 +50,22 @@ extension StanceFieldScan {
         for k in cues.indices {
             let cue = cues[k]
             let clause = clauseBounds(around: cue, in: range)
+            // "Kyiv accuses Moscow of stalling the talks": the accusation is the accuser's
+            // position (toward Moscow), not Moscow's own.
+            if k > 0, Self.accusationCues.contains(cues[k - 1].cue.phrase), cue.start - cues[k - 1].end <= 6,
+                (cues[k - 1].end..<cue.start).contains(where: { field.tokens[$0].lower == "of" })
+            {
+                pending = nil
+                continue
+            }
+            // "… would be unhappy if Putin did not agree to halt the fighting": a plain
+            // condition is hypothetical, not a position ("only if" is a cue of its own).
+            if clause.start > range.lowerBound, ["if", "unless"].contains(field.tokens[clause.start - 1].lower),
+                clause.start - 2 < range.lowerBound || field.tokens[clause.start - 2].lower != "only"
+            {
+                pending = nil
+                continue
+            }
             let nextStart = k + 1 < cues.count ? cues[k + 1].start : range.upperBound
             let scopeEnd = min(clause.end, nextStart)
             let previousEnd = k > 0 ? cues[k - 1].end : range.lowerBound
@@ -101,12 +127,28 @@ extension StanceFieldScan {
             if targets.isEmpty, let origin = cue.cue.role == .modal ? cue : modalOrigin {
                 targets = backwardTargets(of: origin, clause: clause, sentence: s, after: range.lowerBound)
             }
-            if cue.cue.role == .predicate || passive || (targets.isEmpty && clause.relative) {
+            let backward = cue.cue.role == .predicate || passive || (targets.isEmpty && clause.relative)
+            if backward {
                 targets.append(contentsOf: backwardTargets(of: cue, clause: clause, sentence: s, after: previousEnd))
             }
             if targets.contains(where: { !$0.isGeneric }) { targets.removeAll(where: \.isGeneric) }
             emit(cue: cue, holders: holders, targets: targets, confidence: confidence, sentence: s)
-            if !targets.isEmpty { markTargeted(from: min(clause.start, cue.start), to: scopeEnd, into: &targeted) }
+            // A forward cue after "and" handles its object, not the reported words before the
+            // "and" ("insists that Ukraine abandon its NATO ambitions and recognise …").
+            if !targets.isEmpty {
+                var from = min(clause.start, cue.start)
+                if !backward {
+                    var j = cue.start - 1
+                    while j > from {
+                        if classes[j].contains(.coordinator), topicAt[j] < 0 {
+                            from = j
+                            break
+                        }
+                        j -= 1
+                    }
+                }
+                markTargeted(from: from, to: scopeEnd, into: &targeted)
+            }
         }
         emitFrameTopics(frames: frames, sentence: s, targeted: targeted)
     }
@@ -126,14 +168,22 @@ extension StanceFieldScan {
     mutating func emitFrameTopics(frames: [Frame], sentence s: Int, targeted: Set<Int>) {
         // Only "X said (that) …" frames: a quote's words ("Proceeding without Ukraine will
         // only encourage Putin") need more than a topic to read.
-        for frame in frames where frame.range.count > 3 && frame.verb >= 0 {
+        // "Ukraine will never be a member of NATO, Medvedev said." reads the same (a quote's
+        // topics are left out below).
+        for frame in frames where frame.range.count > 3 && (frame.verb >= 0 || frame.postposedVerb >= 0) {
+            let verb = frame.verb >= 0 ? frame.verb : frame.postposedVerb
             var j = frame.range.lowerBound
             var negations = 0
             while j < frame.range.upperBound {
                 if topicAt[j] >= 0 {
                     let index = Int(topicAt[j])
                     let m = topicMatches[index]
-                    if !m.isGeneric, !targeted.contains(-1000 - index), quoteAt[m.start] < 0,
+                    // "said Italian troops will not take part and warned that sending …": the
+                    // nearest reporting verb before a topic reports it.
+                    let nested = frames.contains {
+                        $0.verb > frame.verb && $0.verb < m.start && $0.range.contains(m.start)
+                    }
+                    if !nested, !m.isGeneric, !targeted.contains(-1000 - index), quoteAt[m.start] < 0,
                         !hasCue(from: clauseStart(before: m.start, floor: frame.range.lowerBound), to: m.start)
                     {
                         var sign = m.sign
@@ -143,7 +193,7 @@ extension StanceFieldScan {
                         var t = target(of: m)
                         t.sign = sign
                         let cue = CueMatch(
-                            start: frame.verb, end: frame.verb + 1,
+                            start: verb, end: verb + 1,
                             cue: StanceCue(phrase: "that", polarity: .support, role: .verb, confidence: 0.5))
                         let holders = frame.holders.map { Holder(entity: $0, factor: 1, weight: 1) }
                         emit(cue: cue, holders: holders, targets: [t], confidence: 0.5, sentence: s)
@@ -165,10 +215,40 @@ extension StanceFieldScan {
     func isUndone(after start: Int, before end: Int) -> Bool {
         var j = start
         var words = 0
+        var negated = false
         while j < end, words < 5 {
+            // "sovereignty could not be traded away": the negation undoes the undoing.
+            if classes[j].contains(.negator) { negated = true }
             if kind[j] == .punctuation || topicAt[j] >= 0 || mentionAt[j] >= 0 { return false }
             if classes[j].contains(.complementizer) || classes[j].contains(.relativePronoun) { return false }
-            if classes[j].contains(.inverter) { return true }
+            // "assurances without NATO membership": a preposition starts a modifier.
+            if classes[j].contains(.preposition) { return false }
+            if classes[j].contains(.inverter) { return !negated }
+            if wordLike[j] { words += 1 }
+            j += 1
+        }
+        return false
+    }
+
+    /// Whether a word stands where a verb does ("the bank, said", "and said", "has said",
+    /// "Kyiv said"), not where a noun does ("the Pretoria accord").
+    func isVerbPosition(_ j: Int) -> Bool {
+        guard j > 0 else { return false }
+        let c = classes[j - 1]
+        return punct[j - 1] == Self.comma || c.contains(.coordinator) || c.contains(.auxiliary) || mentionAt[j - 1] >= 0
+            || c.contains(.personPronoun) || c.contains(.groupPronoun)
+    }
+
+    /// Whether a passive inverter a few words after a topic undoes it ("only after sanctions
+    /// on Russian food exports were lifted", "until the sanctions are eased"): a be-verb then
+    /// an inverter within eight words, before punctuation, a cue, a name or another topic.
+    func isUndoneByPassive(after start: Int, before end: Int) -> Bool {
+        var j = start
+        var words = 0
+        while j + 1 < end, words < 8 {
+            if kind[j] == .punctuation || topicAt[j] >= 0 || inCue[j] || mentionAt[j] >= 0 { return false }
+            if classes[j].contains(.complementizer) || classes[j].contains(.relativePronoun) { return false }
+            if classes[j].contains(.beVerb), wordLike[j + 1], classes[j + 1].contains(.inverter) { return true }
             if wordLike[j] { words += 1 }
             j += 1
         }
@@ -295,6 +375,8 @@ extension StanceFieldScan {
         var words = 0
         while j >= floor, words < 4 {
             if kind[j] == .punctuation || mentionAt[j] >= 0 || topicAt[j] >= 0 { break }
+            // "… no military solution and urged …": a negation before "and" is another verb's.
+            if classes[j].contains(.coordinator) { break }
             if classes[j].contains(.negator) { negations += 1 }
             if classes[j].contains(.hedge) { hedged = true }
             if wordLike[j] { words += 1 }
@@ -363,7 +445,19 @@ extension StanceFieldScan {
             if span.speaker >= 0 {
                 var named: [Int] = []
                 if cue.cue.role != .modal {
-                    let lower = max(clause.start, span.open + 1)
+                    // "said the UAE would “continue its efforts to support …”": the reported
+                    // clause's subject stands between the speech verb and the quote.
+                    var lower = max(clause.start, span.open + 1)
+                    var k = span.open - 1
+                    let opening = field.sentences[field.tokens[span.open].sentence].tokens.lowerBound
+                    while k >= max(opening, span.open - 4) {
+                        if kind[k] == .quote || kind[k] == .punctuation { break }
+                        if classes[k].contains(.speechVerb) {
+                            lower = k + 1
+                            break
+                        }
+                        k -= 1
+                    }
                     named = localSubject(before: cue.start, floor: lower).filter { isNamed($0, from: lower, to: cue.start) }
                 }
                 return named.isEmpty ? [(Int(span.speaker), 0.9)] : named.map { ($0, 0.8) }
@@ -524,9 +618,19 @@ extension StanceFieldScan {
                     opens = sawName && q <= v + 6
                     break
                 }
-                if mentionAt[q] >= 0 { sawName = true }
+                // "said the administration still backs …", "said it backs …" as well.
+                if mentionAt[q] >= 0 || classes[q].contains(.holderNoun) || classes[q].contains(.groupPronoun)
+                    || classes[q].contains(.personPronoun)
+                {
+                    sawName = true
+                }
                 if topicAt[q] >= 0 { sawTopic = true }
                 if !sawTopic, q < v + 5, classes[q].contains(.complementizer) || punct[q] == Self.colon {
+                    opens = true
+                    break
+                }
+                // Headlines drop "that" and verbs: "Kremlin says no ceasefire until …".
+                if field.field == .title, q < v + 4, topicAt[q] >= 0 {
                     opens = true
                     break
                 }
@@ -535,7 +639,7 @@ extension StanceFieldScan {
             let before = localSubject(before: v, floor: range.lowerBound)
             if !before.isEmpty {
                 if rest <= 3, let opening = postposedStart(verb: v, in: range) {
-                    frames.append(Frame(range: opening..<v, holders: before))
+                    frames.append(Frame(range: opening..<v, holders: before, postposedVerb: v))
                 } else if opens {
                     // The report ends where the writer's own clause starts: ", while …".
                     var end = v + 1
@@ -555,6 +659,7 @@ extension StanceFieldScan {
         }
         // "From the Ukrainian perspective, …", "For Kyiv, …": a fronted holder.
         let first = range.lowerBound
+        if let label = colonLabel(first, in: range) { frames.append(label) }
         if first < range.upperBound, classes[first].contains(.preposition) || classes[first].contains(.beneficiaryMarker) {
             var j = first + 1
             while j < min(range.upperBound, first + 7) {
@@ -570,6 +675,22 @@ extension StanceFieldScan {
             }
         }
         return frames
+    }
+
+    /// "Zelensky: Ukraine will never cede the Donbas", "EU's Kallas: sanctions must stay": a
+    /// headline or paragraph opening with a name and a colon reports that actor's words (a
+    /// country only in a headline: "KYIV:" in a body is a dateline).
+    func colonLabel(_ first: Int, in range: Range<Int>) -> Frame? {
+        guard field.field == .title || first == 0 || field.tokens[first].followsNewline else { return nil }
+        var j = first + 1
+        while j < min(range.upperBound - 2, first + 6), punct[j] != Self.colon {
+            if kind[j] == .punctuation { return nil }
+            j += 1
+        }
+        guard j < range.upperBound - 2, punct[j] == Self.colon, mentionAt[j - 1] >= 0 else { return nil }
+        let e = mentions[Int(mentionAt[j - 1])].entity
+        guard isHolderType(e), field.field == .title || entities[e].type != .gpe else { return nil }
+        return Frame(range: (j + 1)..<range.upperBound, holders: [e], isNegative: false, verb: j)
     }
 
     /// A holder phrase ending right before `end`: a name (also possessive: "from Kyiv's
@@ -672,17 +793,29 @@ extension StanceFieldScan {
             // The object starts near the cue: a topic far down the clause ("… the root causes
             // of the conflict, a phrase Moscow uses to refer to NATO's expansion") is not it.
             if out.isEmpty, words > Self.maxObjectDistance { break }
+            // "would have to agree to reconnect the bank, said lifting sanctions …": the
+            // speech verb opens another clause.
+            if out.isEmpty, j > cue.end, classes[j].contains(.speechVerb), !inCue[j], isVerbPosition(j) { break }
             if wordLike[j] { words += 1 }
             if topicAt[j] >= 0 {
                 let m = topicMatches[Int(topicAt[j])]
                 if !linked { break }
-                out.append(target(of: m))
+                var t = target(of: m)
+                if isUndoneByPassive(after: m.end, before: scopeEnd) { t.sign = -t.sign }
+                out.append(t)
                 j = m.end
                 linked = false
                 continue
             }
             if !out.isEmpty {
                 let c = classes[j]
+                // "ruled out American troops and said guarantees should …": a new verb phrase.
+                if c.contains(.speechVerb), isVerbPosition(j) { break }
+                if c.contains(.coordinator), j + 1 < scopeEnd,
+                    classes[j + 1].contains(.speechVerb) || classes[j + 1].contains(.auxiliary)
+                {
+                    break
+                }
                 if c.contains(.coordinator) || punct[j] == Self.comma {
                     linked = true
                 } else if !(c.contains(.filler) || kind[j] == .possessive || kind[j] == .quote || mentionAt[j] >= 0
@@ -728,16 +861,33 @@ extension StanceFieldScan {
                 j -= 1
             }
         }
+        // After the first topic only coordinated ones count: "lifting sanctions before an
+        // unconditional ceasefire was out of the question" is about the sanctions alone.
         var out: [Target] = []
         var j = lower
+        var linked = true
         while j < upper {
             if topicAt[j] >= 0 {
                 let m = topicMatches[Int(topicAt[j])]
-                if m.start >= lower {
+                if m.start >= lower, linked {
                     out.append(target(of: m))
+                    linked = false
                 }
                 j = m.end
                 continue
+            }
+            if !out.isEmpty {
+                // "talk of German brigades in Ukraine was premature": the generic noun's
+                // complement is what the predicate is about.
+                let word = field.tokens[j].lower
+                if classes[j].contains(.coordinator) || punct[j] == Self.comma
+                    || (out.count == 1 && out[0].isGeneric && j > 0 && topicAt[j - 1] >= 0 && (word == "of" || word == "about"))
+                {
+                    linked = true
+                } else if linked, wordLike[j], !topicSkippable[j], mentionAt[j] < 0, kind[j] != .possessive
+                {
+                    linked = false
+                }
             }
             j += 1
         }
@@ -752,6 +902,8 @@ extension StanceFieldScan {
             var looked = 0
             while j >= 0, looked < 4 {
                 if mentionAt[j] >= 0 {
+                    // "brigades in Ukraine was premature": a name inside a topic is the topic's.
+                    guard topicAt[j] < 0 else { return nil }
                     let e = mentions[Int(mentionAt[j])].entity
                     return isHolderType(e) ? (e, j) : nil
                 }
@@ -767,8 +919,13 @@ extension StanceFieldScan {
         let upper = min(scopeEnd, cue.end + 6)
         while j < upper {
             if mentionAt[j] >= 0 {
-                let e = mentions[Int(mentionAt[j])].entity
-                return isHolderType(e) ? (e, j) : nil
+                let m = mentions[Int(mentionAt[j])]
+                // "opposition to Ukraine's EU membership": the name owns the topic after it.
+                let k = m.tokens.upperBound
+                if k < scopeEnd, kind[k] == .possessive, (k + 1..<min(scopeEnd, k + 4)).contains(where: { topicAt[$0] >= 0 }) {
+                    return nil
+                }
+                return isHolderType(m.entity) ? (m.entity, j) : nil
             }
             if demonymAt[j] >= 0, entities[Int(demonymAt[j])].type == .gpe, j + 1 < upper, wordLike[j + 1] {
                 return (Int(demonymAt[j]), j)  // "condemned the Israeli strikes"

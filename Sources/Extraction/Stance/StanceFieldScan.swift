@@ -106,6 +106,8 @@ struct StanceFieldScan {
         var isNegative = false
         /// The reporting verb, when it precedes what it reports (`-1` otherwise).
         var verb = -1
+        /// The reporting verb after what it reports ("…, Medvedev said."), or `-1`.
+        var postposedVerb = -1
     }
 
     init(field: AnalyzedField, lexicon: StanceLexicon, configuration: StanceExtractor.Configuration, analysis: EntityAnalysis) {
@@ -177,6 +179,7 @@ struct StanceFieldScan {
         guard !field.tokens.isEmpty else { return }
         articleContext = context
         findTopics()
+        findLeaderMeetings()
         findCues()
         signTopics()
         findSentenceSubjects()
@@ -408,7 +411,12 @@ struct StanceFieldScan {
             while j >= floor, seen < 3 {
                 if topicAt[j] >= 0 || inCue[j] || kind[j] == .punctuation { break }
                 if classes[j].contains(.inverter) || classes[j].contains(.negator) {
-                    topicMatches[index].sign = -m.sign
+                    // "not against Ukraine joining the EU": a negated inverter cancels out.
+                    // (A negated verb is the cue's negation: "must not undermine".)
+                    let negatedInverter =
+                        classes[j].contains(.inverter) && classes[j].contains(.preposition) && j - 1 >= floor
+                        && classes[j - 1].contains(.negator)
+                    if !negatedInverter { topicMatches[index].sign = -m.sign }
                     break
                 }
                 if wordLike[j] { seen += 1 }
@@ -496,6 +504,19 @@ struct StanceFieldScan {
             v -= 1
         }
         if wantsPerson {
+            // "Peskov said Zelensky's stance showed that he …": a person owning the reported
+            // clause's subject, after the speech verb and before "that".
+            var k = index - 1
+            var sawThat = false
+            while k > floor {
+                if classes[k].contains(.complementizer) { sawThat = true }
+                if classes[k].contains(.speechVerb) || kind[k] == .quote { break }
+                if sawThat, mentionAt[k] >= 0, kind[k + 1] == .possessive {
+                    let e = mentions[Int(mentionAt[k])].entity
+                    if compatible(e) { return e }
+                }
+                k -= 1
+            }
             // "he", "she": the nearest person named as a subject in the last three sentences.
             var j = index - 1
             let lowest = max(field.sentences[max(0, s - 3)].tokens.lowerBound, index - 200)
@@ -648,13 +669,16 @@ struct StanceFieldScan {
             }
             if mentionAt[j] >= 0 {
                 let m = mentions[Int(mentionAt[j])]
-                if isHolderType(m.entity), isEligibleSubject(mention: m) {
+                if isHolderType(m.entity), isEligibleSubject(mention: m), !isInsideTopic(m) {
                     var holders = [m.entity]
                     coordinatedHolders(before: m.tokens.lowerBound, into: &holders)
                     return holders
                 }
                 j = m.tokens.lowerBound - 1
                 continue
+            }
+            if c.contains(.firstPersonPronoun), quoteAt[j] < 0, let speaker = speakerLabel(before: j) {
+                return [speaker]  // "GROSSI: … I support …"
             }
             if c.contains(.personPronoun) || c.contains(.groupPronoun), !c.contains(.possessivePronoun) {
                 let r = resolvePronoun(at: j)
@@ -665,6 +689,10 @@ struct StanceFieldScan {
                 let e = mentions[Int(mentionAt[j - 2])].entity
                 if isHolderType(e) { return [e] }
             }
+            if c.contains(.title) || c.contains(.holderNoun), let e = definiteReferent(at: j), isHolderType(e) {
+                return [e]
+            }
+            if let pair = pairReferents(at: j) { return pair }  // "both sides", "the two leaders"
             if c.contains(.holderNoun), let owner = demonymOwner(before: j) {
                 var holders = [owner]
                 var start = j - 1
@@ -699,6 +727,17 @@ struct StanceFieldScan {
             j -= 1
         }
         return []
+    }
+
+    /// Whether a name is the first word of a topic that goes on after it ("renounced NATO
+    /// membership and accepted …": NATO is not the subject), not a subject before its verb.
+    func isInsideTopic(_ m: ResolvedMention) -> Bool {
+        let start = m.tokens.lowerBound
+        let next = m.tokens.upperBound
+        guard topicAt[start] >= 0 else { return false }
+        if topicMatches[Int(topicAt[start])].start < start { return true }  // "renounced NATO"
+        guard next < field.tokens.count, topicAt[next] == topicAt[start] else { return false }
+        return !(classes[next].contains(.speechVerb) || classes[next].contains(.auxiliary) || kind[next] == .possessive)
     }
 
     /// "Ramtane Lamamra, the UN envoy for Sudan, said", "Pablo Beltrán, who led the delegation,

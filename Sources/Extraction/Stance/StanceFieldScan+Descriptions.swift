@@ -1,0 +1,140 @@
+/// Definite descriptions as holders: "the Prime Minister has said", "the Ukrainian president
+/// says", "the ministry said" name an actor of the article without naming it.
+extension StanceFieldScan {
+    /// Title heads that describe a person ("the president", "the foreign minister").
+    static let personHeads: Set<String> = [
+        "president", "minister", "chancellor", "premier", "secretary", "spokesman", "spokeswoman",
+        "spokesperson", "envoy", "ambassador", "pope", "pontiff", "king", "commissioner", "ombudsman",
+        "ombudswoman",
+    ]
+    /// Nouns that describe an organisation named before ("the ministry", "the agency").
+    static let organizationHeads: Set<String> = ["ministry", "agency", "commission", "council", "bank", "court", "committee"]
+
+    /// The entity a definite description ending at token `head` refers to, or `nil`: "the
+    /// [demonym] [titles] <head>" not followed by a name. A person title refers to the latest
+    /// person named with that title, else to a person subject of the two sentences before; an
+    /// organisation noun without a demonym refers to the latest organisation whose name has it.
+    func definiteReferent(at head: Int) -> Int? {
+        let word = field.tokens[head].lower
+        let isPerson = Self.personHeads.contains(word)
+        guard isPerson || Self.organizationHeads.contains(word) else { return nil }
+        if head + 1 < field.tokens.count, mentionAt[head + 1] >= 0 || classes[head + 1].contains(.title) { return nil }
+        var j = head - 1
+        var owner = -1
+        while j >= max(0, head - 4) {
+            if field.tokens[j].lower == "the" { break }
+            if demonymAt[j] >= 0 {
+                owner = Int(demonymAt[j])
+            } else if !classes[j].contains(.title) {
+                return nil
+            }
+            j -= 1
+        }
+        guard j >= 0, field.tokens[j].lower == "the" else { return nil }
+        let article = j
+        if !isPerson {
+            guard owner < 0 else { return nil }
+            var k = article - 1
+            while k >= max(0, article - 400) {
+                if mentionAt[k] >= 0 {
+                    let m = mentions[Int(mentionAt[k])]
+                    if entities[m.entity].type == .org,
+                        entities[m.entity].name.lowercased().split(separator: " ").contains(Substring(word))
+                    {
+                        return m.entity
+                    }
+                    k = m.tokens.lowerBound - 1
+                    continue
+                }
+                k -= 1
+            }
+            return nil
+        }
+        // The latest person named with this title ("Prime Minister Keir Starmer").
+        var k = article - 1
+        while k >= max(0, article - 400) {
+            if mentionAt[k] >= 0 {
+                let m = mentions[Int(mentionAt[k])]
+                if entities[m.entity].type == .person {
+                    // "the Ukrainian president" needs "Ukrainian President …", not "President Macron".
+                    var t = m.tokens.lowerBound - 1
+                    var titled = false
+                    var sameOwner = owner < 0
+                    while t >= max(0, m.tokens.lowerBound - 4), classes[t].contains(.title) || demonymAt[t] >= 0 {
+                        if field.tokens[t].lower == word { titled = true }
+                        if demonymAt[t] >= 0, Int(demonymAt[t]) == owner { sameOwner = true }
+                        t -= 1
+                    }
+                    if titled, sameOwner { return m.entity }
+                }
+                k = m.tokens.lowerBound - 1
+                continue
+            }
+            k -= 1
+        }
+        // "Volodymyr Zelensky has welcomed the plan. The Ukrainian president says …".
+        let s = field.tokens[head].sentence
+        var p = s - 1
+        while p >= max(0, s - 2) {
+            let subject = sentenceSubject[p]
+            if subject >= 0, entities[Int(subject)].type == .person { return Int(subject) }
+            // "LONDON — Sir Keir Starmer will host …": a dateline or byline comes first.
+            for t in field.sentences[p].tokens where mentionAt[t] >= 0 {
+                let m = mentions[Int(mentionAt[t])]
+                if entities[m.entity].type == .person, isEligibleSubject(mention: m) { return m.entity }
+            }
+            p -= 1
+        }
+        return nil
+    }
+}
+
+/// "Both sides", "the two leaders": the pair named together before ("Russia and Ukraine",
+/// "Trump and Putin").
+extension StanceFieldScan {
+    /// Plural nouns for a pair of people.
+    static let pairPersonNouns: Set<String> = ["leaders", "presidents", "men"]
+    /// Plural nouns for a pair of countries or organisations.
+    static let pairGroupNouns: Set<String> = ["sides", "countries", "parties", "delegations", "governments", "nations"]
+
+    /// The two entities a "both sides" / "the two leaders" phrase ending at `head` refers to,
+    /// or `nil`: the latest "A and B" pair of matching type within the last three sentences.
+    func pairReferents(at head: Int) -> [Int]? {
+        let word = field.tokens[head].lower
+        let wantsPerson = Self.pairPersonNouns.contains(word)
+        guard wantsPerson || Self.pairGroupNouns.contains(word), head >= 1 else { return nil }
+        let before = field.tokens[head - 1].lower
+        let paired = before == "both" || (before == "two" && head >= 2 && field.tokens[head - 2].lower == "the")
+        guard paired else { return nil }
+        func fits(_ e: Int) -> Bool {
+            let type = entities[e].type
+            return wantsPerson ? type == .person : (type == .gpe || type == .org)
+        }
+        let s = field.tokens[head].sentence
+        let lowest = max(field.sentences[max(0, s - 3)].tokens.lowerBound, head - 300)
+        var j = head - 2
+        while j > lowest {
+            // "A and B": a coordinator between two fitting names.
+            if field.tokens[j].lower == "and", mentionAt[j - 1] >= 0, j + 1 < head, mentionAt[j + 1] >= 0 {
+                let a = mentions[Int(mentionAt[j - 1])].entity
+                let b = mentions[Int(mentionAt[j + 1])].entity
+                if a != b, fits(a), fits(b) { return [a, b] }
+            }
+            j -= 1
+        }
+        // "Zelensky met Erdogan in Ankara. The two leaders …": the last two people named.
+        guard wantsPerson else { return nil }
+        var people: [Int] = []
+        j = head - 2
+        while j >= lowest, people.count < 2 {
+            if mentionAt[j] >= 0 {
+                let m = mentions[Int(mentionAt[j])]
+                if fits(m.entity), !people.contains(m.entity) { people.append(m.entity) }
+                j = m.tokens.lowerBound - 1
+                continue
+            }
+            j -= 1
+        }
+        return people.count == 2 ? people : nil
+    }
+}

@@ -1,0 +1,53 @@
+/// "a meeting between President Volodymyr Zelenskiy and President Vladimir Putin": a meeting
+/// of titled leaders is the `leaders_summit` topic, whoever the leaders are.
+extension StanceFieldScan {
+    /// Nouns of a meeting.
+    static let meetingNouns: Set<String> = ["meeting", "meetings", "summit", "talks", "encounter"]
+    /// Titles of heads of state or government.
+    static let leaderTitles: Set<String> = ["president", "chancellor", "premier", "king", "leader", "prime"]
+
+    /// The end of a titled leader's name starting at `start` ("President Vladimir Putin",
+    /// "Russian President Vladimir Putin"), or `nil`.
+    func titledLeaderEnd(from start: Int, limit: Int) -> Int? {
+        var j = start
+        var titled = false
+        while j < limit, j < start + 4, classes[j].contains(.title) || demonymAt[j] >= 0 {
+            if Self.leaderTitles.contains(field.tokens[j].lower) { titled = true }
+            j += 1
+        }
+        guard titled, j < limit, mentionAt[j] >= 0 else { return nil }
+        let m = mentions[Int(mentionAt[j])]
+        guard entities[m.entity].type == .person else { return nil }
+        return m.tokens.upperBound
+    }
+
+    /// Adds `leaders_summit` matches for "meeting between (of) <titled leader> and <titled
+    /// leader>" where no topic phrase covers the words.
+    mutating func findLeaderMeetings() {
+        guard let phrase = lexicon.topicPhrases.firstIndex(where: { $0.topic == "leaders_summit" && !$0.isOpposite }) else {
+            return
+        }
+        for (s, sentence) in field.sentences.enumerated() {
+            let limit = sentence.tokens.upperBound
+            var i = sentence.tokens.lowerBound
+            while i + 2 < limit {
+                defer { i += 1 }
+                guard topicAt[i] < 0, Self.meetingNouns.contains(field.tokens[i].lower) else { continue }
+                let link = field.tokens[i + 1].lower
+                guard link == "between" || link == "of" else { continue }
+                guard let first = titledLeaderEnd(from: i + 2, limit: limit) else { continue }
+                guard first + 1 < limit, field.tokens[first].lower == "and",
+                    let end = titledLeaderEnd(from: first + 1, limit: limit)
+                else { continue }
+                if (i..<end).contains(where: { topicAt[$0] >= 0 }) { continue }
+                let index = Int32(topicMatches.count)
+                topicMatches.append(
+                    TopicMatch(
+                        start: i, end: end, topic: "leaders_summit", sign: 1, isGeneric: false, sentence: s,
+                        phrase: phrase))
+                for t in i..<end { topicAt[t] = index }
+                i = end - 1
+            }
+        }
+    }
+}
