@@ -17,44 +17,13 @@ public struct AnalyzedField: Sendable {
     public init(field: ArticleField, text: String) {
         self.field = field
         self.text = text
-        self.scalars = Self.decode(text)
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for c in text.unicodeScalars { scalars.append(c) }
+        self.scalars = scalars
         var tokens = Tokenizer(scalars: scalars).tokenize()
         self.sentences = SentenceSplitter(scalars: scalars, isTitle: field == .title).split(&tokens)
         self.tokens = tokens
-    }
-
-    /// The scalars of `text`, decoded from its UTF-8 in one pass into a buffer sized once.
-    private static func decode(_ text: String) -> [Unicode.Scalar] {
-        let decoded = text.utf8.withContiguousStorageIfAvailable { utf8 -> [Unicode.Scalar] in
-            let n = utf8.count
-            return [Unicode.Scalar](unsafeUninitializedCapacity: n) { buffer, count in
-                // A Swift string is valid UTF-8, so lead bytes give each scalar's length.
-                var i = 0
-                var k = 0
-                while i < n {
-                    let b0 = UInt32(utf8[i])
-                    let value: UInt32
-                    if b0 < 0x80 {
-                        value = b0
-                        i += 1
-                    } else if b0 < 0xE0 {
-                        value = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
-                        i += 2
-                    } else if b0 < 0xF0 {
-                        value = (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
-                        i += 3
-                    } else {
-                        value = (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
-                            | UInt32(utf8[i + 3] & 0x3F)
-                        i += 4
-                    }
-                    (buffer.baseAddress! + k).initialize(to: Unicode.Scalar(value) ?? "\u{FFFD}")
-                    k += 1
-                }
-                count = k
-            }
-        }
-        return decoded ?? Array(text.unicodeScalars)
     }
 
     /// The text between two scalar offsets, clamped to the field.
