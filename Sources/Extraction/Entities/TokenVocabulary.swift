@@ -56,28 +56,33 @@ struct TokenVocabulary: Sendable {
     @inline(__always)
     func id(_ key: String) -> Int32 {
         guard !slots.isEmpty else { return ids[key] ?? -1 }
-        let h = Self.hash(key.utf8)
-        let bit = Int(truncatingIfNeeded: h >> 40) & 0xFFFF
-        if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return -1 }
-        var slot = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let id = slots[slot]
-            if id < 0 { return -1 }
-            let a = Int(starts[Int(id)])
-            let b = Int(starts[Int(id) + 1])
-            if key.utf8.count == b - a {
-                var k = a
-                var equal = true
-                for c in key.utf8 {
-                    if bytes[k] != c {
-                        equal = false
-                        break
+        // One contiguous view of the key's UTF-8 (small strings are copied to the stack) for
+        // both the hash and the comparison, instead of iterating the UTF-8 view twice.
+        var key = key
+        return key.withUTF8 { utf8 in
+            let h = Self.hash(utf8)
+            let bit = Int(truncatingIfNeeded: h >> 40) & 0xFFFF
+            if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return -1 }
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let id = slots[slot]
+                if id < 0 { return -1 }
+                let a = Int(starts[Int(id)])
+                let b = Int(starts[Int(id) + 1])
+                if utf8.count == b - a {
+                    var k = a
+                    var equal = true
+                    for c in utf8 {
+                        if bytes[k] != c {
+                            equal = false
+                            break
+                        }
+                        k += 1
                     }
-                    k += 1
+                    if equal { return id }
                 }
-                if equal { return id }
+                slot = (slot + 1) & mask
             }
-            slot = (slot + 1) & mask
         }
     }
 
