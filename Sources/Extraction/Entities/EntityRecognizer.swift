@@ -346,11 +346,11 @@ struct EntityRecognizer {
         var lastGood = i
         let limit = min(end, i + Self.maxNameTokens)  // bounds the work per run on pathological text
         while j < limit {
-            let t = toks[j]
-            if j > i && t.followsNewline { break }
-            if t.end - toks[i].start > Self.maxNameScalars { break }
-            if t.kind == .word {
-                if t.isCapitalized {
+            // Fields read in place: copying the token would retain and release its strings.
+            if j > i && toks[j].followsNewline { break }
+            if toks[j].end - toks[i].start > Self.maxNameScalars { break }
+            if toks[j].kind == .word {
+                if toks[j].isCapitalized {
                     if j > i {
                         if demonymLength(at: j, ids: ids, end: end) != nil { break }
                         if titleLength(at: j, ids: ids, end: end) > 0, !kb.names.orgSuffixes.contains(keys[j]) { break }
@@ -380,20 +380,19 @@ struct EntityRecognizer {
                     continue
                 }
                 // "bin", "al", "von der" inside a name; "of", "and", "the" inside an organisation's name
-                if j > i, kb.names.nameConnectors.contains(t.lower), j + 1 < end, !toks[j + 1].followsNewline {
-                    let n = toks[j + 1]
-                    if n.isCapitalized && n.kind == .word && demonymLength(at: j + 1, ids: ids, end: end) == nil {
+                if j > i, kb.names.nameConnectors.contains(toks[j].lower), j + 1 < end, !toks[j + 1].followsNewline {
+                    if toks[j + 1].isCapitalized && toks[j + 1].kind == .word && demonymLength(at: j + 1, ids: ids, end: end) == nil {
                         j += 1
                         continue
                     }
-                    if n.kind == .dash, n.start == t.end, j + 2 < end, toks[j + 2].isCapitalized, toks[j + 2].start == n.end {
+                    if toks[j + 1].kind == .dash, toks[j + 1].start == toks[j].end, j + 2 < end, toks[j + 2].isCapitalized, toks[j + 2].start == toks[j + 1].end {
                         j += 2
                         continue
                     }
                 }
                 break
             }
-            if t.kind == .dash, j > i, t.start == toks[j - 1].end, j + 1 < end, toks[j + 1].start == t.end, toks[j + 1].isCapitalized,
+            if toks[j].kind == .dash, j > i, toks[j].start == toks[j - 1].end, j + 1 < end, toks[j + 1].start == toks[j].end, toks[j + 1].isCapitalized,
                 toks[j + 1].kind == .word, demonymLength(at: j + 1, ids: ids, end: end) == nil,
                 kb.gazetteer.longestMatch(in: toks, ids: ids, at: j + 1, limit: end) == nil
             {
@@ -401,8 +400,8 @@ struct EntityRecognizer {
                 continue
             }
             // "Chung Eui-yong", "Lee Jae-myung": a lowercase syllable after a hyphen
-            if t.kind == .dash, t.text == "-", j > i + 1, toks[j - 1].isCapitalized, t.start == toks[j - 1].end, j + 1 < end,
-                toks[j + 1].start == t.end, toks[j + 1].kind == .word, !toks[j + 1].isCapitalized,
+            if toks[j].kind == .dash, toks[j].text == "-", j > i + 1, toks[j - 1].isCapitalized, toks[j].start == toks[j - 1].end, j + 1 < end,
+                toks[j + 1].start == toks[j].end, toks[j + 1].kind == .word, !toks[j + 1].isCapitalized,
                 !kb.names.commonWords.contains(toks[j + 1].lower) || kb.names.familyNameFirst.contains(toks[i].lower),
                 toks[j + 1].lower.utf8.count <= 6
             {
