@@ -229,12 +229,14 @@ extension Tokenizer {
                     }
                 }
             } else {
-                var t = String()
-                t.unicodeScalars.append(contentsOf: scalars[start..<end])
-                text = t
-                var l = String()
-                for k in start..<end { ScalarClass.appendLower(scalars[k], to: &l) }
-                lower = l
+                text = ScalarClass.utf8String(scalars[start..<end])
+                if ScalarClass.changesWhenLowercased(scalars[start..<end]) {
+                    var l = String()
+                    for k in start..<end { ScalarClass.appendLower(scalars[k], to: &l) }
+                    lower = l
+                } else {
+                    lower = text  // quotes, dashes, lowercase words: lowercasing changes nothing
+                }
             }
             return Token(
                 start: start, end: end, text: text, kind: kind, lower: lower,
