@@ -9,6 +9,9 @@ struct TokenTrie: Sendable {
     private var tableMask = 0
     /// The most ids on one path (bounds a walk).
     private var maxDepth = 0
+    /// Bit per word id: some path starts with it. Most words a walk is asked about start
+    /// none, and this answers from a small bitset without probing the table.
+    private var startBits: [UInt64] = []
 
     /// Builds the probe table; call after the last ``insert(_:value:)``.
     mutating func seal() {
@@ -46,6 +49,9 @@ struct TokenTrie: Sendable {
     mutating func insert(_ ids: [Int32], value: Int32) {
         guard !ids.isEmpty, !ids.contains(-1) else { return }
         maxDepth = max(maxDepth, ids.count)
+        let first = Int(ids[0])
+        if first >> 6 >= startBits.count { startBits += [UInt64](repeating: 0, count: (first >> 6) + 1 - startBits.count) }
+        startBits[first >> 6] |= 1 << UInt64(first & 63)
         var node: Int32 = 0
         for id in ids {
             let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: id))
@@ -86,6 +92,8 @@ struct TokenTrie: Sendable {
     func longest(_ ids: [Int32], from start: Int, limit: Int, accept: (Int32, Int) -> Bool = { _, _ in true }) -> (values: [Int32], length: Int)? {
         let depth = min(limit - start, maxDepth)
         guard depth > 0 else { return nil }
+        let first = Int(ids[start])
+        guard first >= 0, first >> 6 < startBits.count, startBits[first >> 6] & (1 << UInt64(first & 63)) != 0 else { return nil }
         return withUnsafeTemporaryAllocation(of: Int32.self, capacity: depth) { nodes -> (values: [Int32], length: Int)? in
             var node: Int32 = 0
             var reached = 0
