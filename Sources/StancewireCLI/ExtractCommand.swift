@@ -32,7 +32,8 @@ struct ExtractCommand: AsyncParsableCommand {
         let extractor = try EngineLoader.load(knowledgeBase: knowledgeBase)
         let processor = ArticleProcessor(
             extractor: extractor,
-            configuration: .init(decoder: .init(maxMessageBytes: maxMessageBytes))
+            // Only the enriched events are written: stance events are not encoded.
+            configuration: .init(decoder: .init(maxMessageBytes: maxMessageBytes), encodesStanceEvents: false)
         )
         let handle: FileHandle
         if let file, file != "-" {

@@ -111,4 +111,18 @@ struct WordExtractor: ArticleExtractor {
         else { Issue.record("expected dead letter"); return }
         #expect(failure.reason == .outputTooLarge)
     }
+
+    @Test func stanceEventsAreSkippedWhenNotEncodedButTheEnrichedEventIsUnchanged() throws {
+        let input = Array(#"{"id":"a1","body":"Kyiv backs NATO talks"}"#.utf8)
+        let now = Date(timeIntervalSince1970: 1_700_000_000)
+        let full = ArticleProcessor(extractor: WordExtractor())
+        let lean = ArticleProcessor(extractor: WordExtractor(), configuration: .init(encodesStanceEvents: false))
+        guard case .processed(let a) = full.process(input, origin: nil, now: now),
+            case .processed(let b) = lean.process(input, origin: nil, now: now)
+        else { Issue.record("expected processed"); return }
+        #expect(a.stances.count == 1)
+        #expect(b.stances.isEmpty)
+        #expect(b.stanceCount == a.stanceCount)
+        #expect(b.enriched == a.enriched)
+    }
 }

@@ -78,7 +78,8 @@ struct EntityRecognizer {
 
     func analyze(_ fields: [AnalyzedField]) -> EntityAnalysis {
         let keys = fields.map { $0.tokens.map(MatchKey.of) }
-        let ids = keys.map { $0.map { kb.vocabulary.id($0) } }
+        let vocabulary = kb.vocabulary  // closures capture it, not a copy of the recognizer
+        let ids = keys.map { $0.map { vocabulary.id($0) } }
         var state = State(covered: fields.map { [Bool](repeating: false, count: $0.tokens.count) })
 
         // Pass 1
@@ -184,21 +185,24 @@ struct EntityRecognizer {
             // Knowledge-base names.
             if let m = kb.gazetteer.longestMatch(in: toks, ids: ids, at: i, limit: end) {
                 let entryIndex = pick(m.aliases)
-                let entry = kb.entries[entryIndex]
+                // The fields read, not a copy of the entry (its strings and arrays).
+                let entryType = kb.entries[entryIndex].type
+                let entryIsCommonWord = kb.entries[entryIndex].isCommonWord
+                let entryHasKbId = kb.entries[entryIndex].kbId != nil
                 var accept = true
-                if entry.isCommonWord, m.length == 1, i == firstWord || headline,
+                if entryIsCommonWord, m.length == 1, i == firstWord || headline,
                     i + 1 < end, toks[i + 1].isCapitalized, !headline
                 {
                     accept = false
                 }
-                if accept, entry.type == .gpe || entry.type == .loc, entry.kbId == nil, i + m.length < end,
+                if accept, entryType == .gpe || entryType == .loc, !entryHasKbId, i + m.length < end,
                     kb.names.treatyNouns.contains(toks[i + m.length].lower)
                 {
                     // "the Minsk accords", "the Normandy format": a named agreement, not the place
                     i += m.length + 1
                     continue
                 }
-                if accept, entry.type == .gpe || entry.type == .loc, i + m.length < end, toks[i + m.length].isCapitalized, !headline {
+                if accept, entryType == .gpe || entryType == .loc, i + m.length < end, toks[i + m.length].isCapitalized, !headline {
                     // "the Washington Institute", "Kyiv School of Economics": the place names an organisation
                     let j = scanRun(from: i, toks: toks, keys: keys, ids: ids, end: end)
                     if j > i + m.length, kb.names.orgSuffixes.contains(keys[j - 1]) || kb.names.orgHeads.contains(keys[i + m.length]) {
@@ -282,7 +286,6 @@ struct EntityRecognizer {
     /// Whether a capital names the place ("talks held in Riyadh", "the Riyadh talks") rather
     /// than its government ("Moscow demands", "criticism from Kyiv").
     private func isPlaceUse(_ r: Range<Int>, toks: [Token], ids: [Int32], sentence s: Sentence, inBody: Bool) -> Bool {
-        let names = kb.names
         let next = r.upperBound < s.tokens.upperBound ? toks[r.upperBound] : nil
         if let next, next.kind == .possessive { return false }
         // A dateline: "SEOUL —", "BRUSSELS (Reuters) -", "KYIV, Ukraine —" at the start of a line.
@@ -290,7 +293,7 @@ struct EntityRecognizer {
             return true
         }
         if inBody, toks[r.lowerBound].isAllCaps, r.lowerBound < 6, toks[r.lowerBound].sentence == 0 { return true }  // "WASHINGTON/BEIJING —"
-        if let next, next.isWordLike, names.eventNouns.contains(next.lower) { return true }
+        if let next, next.isWordLike, kb.names.eventNouns.contains(next.lower) { return true }
         // "Moscow-based"
         if let next, next.kind == .dash, r.upperBound + 1 < s.tokens.upperBound, toks[r.upperBound + 1].lower == "based" { return true }
         // "Riyadh, Saudi Arabia"
@@ -308,13 +311,13 @@ struct EntityRecognizer {
         let prev = toks[p].lower
         if prev == "capital" || prev == "city" { return true }
         // "the streets of Nicosia", "large parts of Khartoum": a part of the place.
-        if prev == "of", p - 1 >= s.tokens.lowerBound, names.eventNouns.contains(toks[p - 1].lower) { return true }
+        if prev == "of", p - 1 >= s.tokens.lowerBound, kb.names.eventNouns.contains(toks[p - 1].lower) { return true }
         // "in Goma, Kinshasa and Kigali", "in Darfur and Khartoum": a list after a locative preposition.
         if prev == "and" || prev == "or" || prev == "," {
             var q = p - 1
             let lowest = max(s.tokens.lowerBound, p - 12)
             while q >= lowest, toks[q].isCapitalized || toks[q].text == "," || toks[q].lower == "and" || toks[q].lower == "or" { q -= 1 }
-            if q >= lowest, q < p - 1, names.locativePrepositions.contains(toks[q].lower) { return true }
+            if q >= lowest, q < p - 1, kb.names.locativePrepositions.contains(toks[q].lower) { return true }
         }
         if toks[p].kind == .possessive { return true }  // "Egypt's Cairo"
         if prev == ",", p - 1 >= s.tokens.lowerBound, toks[p - 1].lower == "capital" || toks[p - 1].lower == "city" { return true }
@@ -323,9 +326,9 @@ struct EntityRecognizer {
             while q >= s.tokens.lowerBound, toks[q].kind != .word { q -= 1 }
             guard q >= s.tokens.lowerBound else { return false }
             let w = toks[q].lower
-            return names.motionVerbs.contains(w) || w == "trip" || w == "visit" || w == "way" || w == "journey" || w == "flight"
+            return kb.names.motionVerbs.contains(w) || w == "trip" || w == "visit" || w == "way" || w == "journey" || w == "flight"
         }
-        return names.locativePrepositions.contains(prev)
+        return kb.names.locativePrepositions.contains(prev)
     }
 
     /// "the European Union (EU)": the acronym becomes a name of the entity.
@@ -347,24 +350,23 @@ struct EntityRecognizer {
 
     /// The end of a run of capitalised name words starting at `i`.
     private func scanRun(from i: Int, toks: [Token], keys: [String], ids: [Int32], end: Int, startsSentence: Bool = false) -> Int {
-        let names = kb.names
         var j = i
         var lastGood = i
         let limit = min(end, i + Self.maxNameTokens)  // bounds the work per run on pathological text
         while j < limit {
-            let t = toks[j]
-            if j > i && t.followsNewline { break }
-            if t.end - toks[i].start > Self.maxNameScalars { break }
-            if t.kind == .word {
-                if t.isCapitalized {
+            // Fields read in place: copying the token would retain and release its strings.
+            if j > i && toks[j].followsNewline { break }
+            if toks[j].end - toks[i].start > Self.maxNameScalars { break }
+            if toks[j].kind == .word {
+                if toks[j].isCapitalized {
                     if j > i {
                         if demonymLength(at: j, ids: ids, end: end) != nil { break }
-                        if titleLength(at: j, ids: ids, end: end) > 0, !names.orgSuffixes.contains(keys[j]) { break }
+                        if titleLength(at: j, ids: ids, end: end) > 0, !kb.names.orgSuffixes.contains(keys[j]) { break }
                         if let m = kb.gazetteer.longestMatch(in: toks, ids: ids, at: j, limit: end) {
-                            let e = kb.entries[pick(m.aliases)]
-                            let firstNameBefore = names.firstNames.contains(toks[lastGood - 1].lower) || toks[lastGood - 1].text.hasSuffix(".")
+                            let eType = kb.entries[pick(m.aliases)].type
+                            let firstNameBefore = kb.names.firstNames.contains(toks[lastGood - 1].lower) || toks[lastGood - 1].text.hasSuffix(".")
                             // "Supreme National Security Council": a longer organisation around a known one
-                            let longerOrg = e.type == .org && names.orgSuffixes.contains(keys[j + m.length - 1])
+                            let longerOrg = eType == .org && kb.names.orgSuffixes.contains(keys[j + m.length - 1])
                                 && !(j == i + 1 && startsSentence && isCommon(toks[i]))
                             if longerOrg {
                                 j += m.length
@@ -373,7 +375,7 @@ struct EntityRecognizer {
                             }
                             // "Abdul Fatah al-Burhan": a first name, then words the KB knows as something else
                             // or a known person's surname, all one name
-                            if firstNameBefore || (names.firstNames.contains(toks[i].lower) && lastGood - i <= 2 && m.length == 1) {
+                            if firstNameBefore || (kb.names.firstNames.contains(toks[i].lower) && lastGood - i <= 2 && m.length == 1) {
                                 j += m.length
                                 lastGood = j
                                 continue
@@ -386,20 +388,19 @@ struct EntityRecognizer {
                     continue
                 }
                 // "bin", "al", "von der" inside a name; "of", "and", "the" inside an organisation's name
-                if j > i, names.nameConnectors.contains(t.lower), j + 1 < end, !toks[j + 1].followsNewline {
-                    let n = toks[j + 1]
-                    if n.isCapitalized && n.kind == .word && demonymLength(at: j + 1, ids: ids, end: end) == nil {
+                if j > i, kb.names.nameConnectors.contains(toks[j].lower), j + 1 < end, !toks[j + 1].followsNewline {
+                    if toks[j + 1].isCapitalized && toks[j + 1].kind == .word && demonymLength(at: j + 1, ids: ids, end: end) == nil {
                         j += 1
                         continue
                     }
-                    if n.kind == .dash, n.start == t.end, j + 2 < end, toks[j + 2].isCapitalized, toks[j + 2].start == n.end {
+                    if toks[j + 1].kind == .dash, toks[j + 1].start == toks[j].end, j + 2 < end, toks[j + 2].isCapitalized, toks[j + 2].start == toks[j + 1].end {
                         j += 2
                         continue
                     }
                 }
                 break
             }
-            if t.kind == .dash, j > i, t.start == toks[j - 1].end, j + 1 < end, toks[j + 1].start == t.end, toks[j + 1].isCapitalized,
+            if toks[j].kind == .dash, j > i, toks[j].start == toks[j - 1].end, j + 1 < end, toks[j + 1].start == toks[j].end, toks[j + 1].isCapitalized,
                 toks[j + 1].kind == .word, demonymLength(at: j + 1, ids: ids, end: end) == nil,
                 kb.gazetteer.longestMatch(in: toks, ids: ids, at: j + 1, limit: end) == nil
             {
@@ -407,8 +408,8 @@ struct EntityRecognizer {
                 continue
             }
             // "Chung Eui-yong", "Lee Jae-myung": a lowercase syllable after a hyphen
-            if t.kind == .dash, t.text == "-", j > i + 1, toks[j - 1].isCapitalized, t.start == toks[j - 1].end, j + 1 < end,
-                toks[j + 1].start == t.end, toks[j + 1].kind == .word, !toks[j + 1].isCapitalized,
+            if toks[j].kind == .dash, toks[j].text == "-", j > i + 1, toks[j - 1].isCapitalized, toks[j].start == toks[j - 1].end, j + 1 < end,
+                toks[j + 1].start == toks[j].end, toks[j + 1].kind == .word, !toks[j + 1].isCapitalized,
                 !kb.names.commonWords.contains(toks[j + 1].lower) || kb.names.familyNameFirst.contains(toks[i].lower),
                 toks[j + 1].lower.utf8.count <= 6
             {
@@ -432,23 +433,22 @@ struct EntityRecognizer {
     ) {
         let f = fields[fi]
         let toks = f.tokens
-        let names = kb.names
         var a = run.lowerBound
         var b = run.upperBound
         // Trim a leading "The" and a common word opening the sentence ("Meanwhile", "Following"),
         // unless the run is shaped like an organisation ("The Ministry of ...").
-        let shapedLikeOrg = names.orgSuffixes.contains(keys[b - 1])
+        let shapedLikeOrg = kb.names.orgSuffixes.contains(keys[b - 1])
         if a == firstWord || (a > s.tokens.lowerBound && (toks[a - 1].kind == .quote || toks[a - 1].kind == .symbol || toks[a - 1].text == ":")) {
             if a < b, toks[a].lower == "the" { a += 1 }
-            if a < b, !shapedLikeOrg, !names.orgHeads.contains(keys[a]), toks[a].kind == .word, isCommon(toks[a]),
-                !names.firstNames.contains(toks[a].lower)
+            if a < b, !shapedLikeOrg, !kb.names.orgHeads.contains(keys[a]), toks[a].kind == .word, isCommon(toks[a]),
+                !kb.names.firstNames.contains(toks[a].lower)
             {
                 a += 1
                 while a < b, toks[a].kind != .word || !toks[a].isCapitalized { a += 1 }
             }
         }
-        while a < b, toks[a].kind == .word, names.nonNameWords.contains(keys[a]) || toks[a].lower == "the" { a += 1 }
-        while b > a, toks[b - 1].kind != .word || names.nonNameWords.contains(keys[b - 1])
+        while a < b, toks[a].kind == .word, kb.names.nonNameWords.contains(keys[a]) || toks[a].lower == "the" { a += 1 }
+        while b > a, toks[b - 1].kind != .word || kb.names.nonNameWords.contains(keys[b - 1])
             || (!toks[b - 1].isCapitalized && !(b - 2 > a && toks[b - 2].kind == .dash && toks[b - 2].start == toks[b - 1].start - 1))
         {
             b -= 1
@@ -467,7 +467,7 @@ struct EntityRecognizer {
 
         // "Deputy Political Affairs Minister X": words of a title, not a name.
         if run.upperBound < s.tokens.upperBound, toks[run.upperBound].kind == .word,
-            titleLength(at: run.upperBound, ids: ids, end: s.tokens.upperBound) > 0, !names.orgSuffixes.contains(lastKey)
+            titleLength(at: run.upperBound, ids: ids, end: s.tokens.upperBound) > 0, !kb.names.orgSuffixes.contains(lastKey)
         {
             return
         }
@@ -478,8 +478,11 @@ struct EntityRecognizer {
         {
             return
         }
-        let orgShaped = names.orgSuffixes.contains(lastKey) || (a..<b).contains(where: { names.orgHeads.contains(keys[$0]) })
-            || names.locSuffixes.contains(lastKey) || names.gpeSuffixes.contains(lastKey)
+        // Closures capture these sets, not a copy of the recognizer.
+        let orgHeads = kb.names.orgHeads
+        let adjectiveHeads = kb.names.adjectiveHeads
+        let orgShaped = kb.names.orgSuffixes.contains(lastKey) || (a..<b).contains(where: { orgHeads.contains(keys[$0]) })
+            || kb.names.locSuffixes.contains(lastKey) || kb.names.gpeSuffixes.contains(lastKey)
         if !orgShaped, let and = (a..<b).first(where: { toks[$0].lower == "and" || toks[$0].text == "&" }) {
             // "BYD and Geely": two names
             classify(a..<and, sentence: s, firstWord: firstWord, field: fi, fields: fields, keys: keys, afterTitle: afterTitle, ids: ids, demonym: demonym, &state)
@@ -493,7 +496,7 @@ struct EntityRecognizer {
         let next = b < s.tokens.upperBound ? toks[b] : nil
         // "the Alma-Ata declaration", "the Ohrid agreement": a named agreement (optional in
         // the guideline), not a person or a place.
-        if let next, next.kind == .word, !next.isCapitalized, names.treatyNouns.contains(next.lower) { return }
+        if let next, next.kind == .word, !next.isCapitalized, kb.names.treatyNouns.contains(next.lower) { return }
         // "Residents of Mekelle and Adigrat told …": a conjunct of a place is a place, whatever follows.
         let conjunctPlace: EntityType? =
             wordCount == 1 && (prevWord == "and" || prevWord == "or") ? placeTypeOfSpan(endingAt: a - 1, field: fi, state) : nil
@@ -504,23 +507,23 @@ struct EntityRecognizer {
         }
         if wordCount == 1 && first.isAllCaps {
             // An acronym the knowledge base lacks: most are organisations.
-            if names.nonEntityAcronyms.contains(keys[a]) || letters > 6 || s.isTitleCase { return }
-            if letters >= 3, names.commonWords.contains(first.lower) { return }  // "NOT", "WILL": emphasis
+            if kb.names.nonEntityAcronyms.contains(keys[a]) || letters > 6 || s.isTitleCase { return }
+            if letters >= 3, kb.names.commonWords.contains(first.lower) { return }  // "NOT", "WILL": emphasis
             if first.text.unicodeScalars.contains(where: { $0 == "." }) { return }
             type = .org
-        } else if names.orgSuffixes.contains(lastKey) && (wordCount >= 2 || !isCommon(toks[b - 1])) {
+        } else if kb.names.orgSuffixes.contains(lastKey) && (wordCount >= 2 || !isCommon(toks[b - 1])) {
             type = .org
             strength = 3
-        } else if (a..<b).contains(where: { names.orgHeads.contains(keys[$0]) && $0 + 1 < b && keys[$0 + 1] == "of" }) {
+        } else if (a..<b).contains(where: { orgHeads.contains(keys[$0]) && $0 + 1 < b && keys[$0 + 1] == "of" }) {
             type = .org
             strength = 3
-        } else if names.locSuffixes.contains(lastKey), wordCount >= 2 {
+        } else if kb.names.locSuffixes.contains(lastKey), wordCount >= 2 {
             type = .loc
             strength = 3
-        } else if names.gpeSuffixes.contains(lastKey), wordCount >= 2 {
+        } else if kb.names.gpeSuffixes.contains(lastKey), wordCount >= 2 {
             type = .gpe
             strength = 3
-        } else if names.treatyNouns.contains(lastKey), wordCount >= 2, !allCommon, !s.isTitleCase {
+        } else if kb.names.treatyNouns.contains(lastKey), wordCount >= 2, !allCommon, !s.isTitleCase {
             type = .org  // "Abraham Accords"
             strength = 3
         } else if afterTitle {
@@ -529,31 +532,31 @@ struct EntityRecognizer {
         } else if let conjunctPlace {
             type = conjunctPlace
             strength = 1
-        } else if names.firstNames.contains(first.lower) && wordCount >= 2 {
+        } else if kb.names.firstNames.contains(first.lower) && wordCount >= 2 {
             type = .person
             strength = 3
         } else if isAppositivePerson(after: b, toks: toks, end: s.tokens.upperBound) {
             type = .person
             strength = 2
-        } else if let next, next.kind == .word, names.speechVerbs.contains(next.lower), wordCount <= 3 {
+        } else if let next, next.kind == .word, kb.names.speechVerbs.contains(next.lower), wordCount <= 3 {
             type = .person
             strength = 2
-        } else if let prevWord, names.speechVerbs.contains(prevWord), wordCount <= 3, wordCount >= 2 {
+        } else if let prevWord, kb.names.speechVerbs.contains(prevWord), wordCount <= 3, wordCount >= 2 {
             type = .person
             strength = 2
-        } else if let prevWord, names.locativePrepositions.contains(prevWord), prevWord != "to", next?.kind != .possessive,
-            !(wordCount == 1 && next.map { $0.kind == .word && !$0.isCapitalized && names.adjectiveHeads.contains($0.lower) } == true)
+        } else if let prevWord, kb.names.locativePrepositions.contains(prevWord), prevWord != "to", next?.kind != .possessive,
+            !(wordCount == 1 && next.map { $0.kind == .word && !$0.isCapitalized && adjectiveHeads.contains($0.lower) } == true)
         {
             type = .gpe
             strength = 1
-        } else if let next, next.kind == .word, !next.isCapitalized, names.gpeSuffixes.contains(next.lower) {
+        } else if let next, next.kind == .word, !next.isCapitalized, kb.names.gpeSuffixes.contains(next.lower) {
             // "Syunik province", "Kherson region"
             type = .gpe
             strength = 1
         } else if let prevWord,
             prevWord == "and" || prevWord == "or"
                 || (prevWord == "," && (next?.text == "," || next?.lower == "and")
-                    && (wordCount == 1 || names.nameParticles.contains(first.lower))),
+                    && (wordCount == 1 || kb.names.nameParticles.contains(first.lower))),
             let placeType = placeTypeOfSpan(endingAt: a - 1, field: fi, state)
         {
             // "at Natanz and Isfahan": a conjunct takes the type of the place before it

@@ -84,24 +84,33 @@ struct Gazetteer: Sendable {
     /// alias indices and the number of tokens. Case rules are checked against the text.
     func longestMatch(in tokens: [Token], ids: [Int32], at start: Int, limit: Int) -> (aliases: [Int32], length: Int)? {
         guard ids[start] >= 0 else { return nil }
-        guard let m = trie.longest(ids, from: start, limit: limit, accept: { a, _ in accepts(aliases[Int(a)], tokens: tokens, at: start) })
+        // The closure captures the alias table alone, not the whole gazetteer (no copy of it per call).
+        let aliases = self.aliases
+        guard let m = trie.longest(ids, from: start, limit: limit, accept: { a, _ in Self.accepts(aliases, Int(a), tokens: tokens, at: start) })
         else { return nil }
         return (m.values, m.length)
     }
 
     /// Whether the text tokens are written as the alias requires.
     func accepts(_ alias: Alias, tokens: [Token], at start: Int) -> Bool {
-        if alias.needsArticle && (start == 0 || tokens[start - 1].lower != "the") { return false }
-        for (k, rule) in alias.rules.enumerated() {
-            let t = tokens[start + k]
-            if k > 0, t.followsNewline { return false }
-            switch rule {
+        Self.accepts([alias], 0, tokens: tokens, at: start)
+    }
+
+    /// Whether the text tokens are written as alias `index` of `aliases` requires; reads the
+    /// alias and the tokens in place.
+    private static func accepts(_ aliases: [Alias], _ index: Int, tokens: [Token], at start: Int) -> Bool {
+        if aliases[index].needsArticle && (start == 0 || tokens[start - 1].lower != "the") { return false }
+        let rules = aliases[index].rules
+        for k in rules.indices {
+            let t = start + k
+            if k > 0, tokens[t].followsNewline { return false }
+            switch rules[k] {
             case .any: continue
-            case .capitalized: if !t.isCapitalized { return false }
+            case .capitalized: if !tokens[t].isCapitalized { return false }
             case .exact:
-                if t.text == alias.texts[k] { continue }
+                if tokens[t].text == aliases[index].texts[k] { continue }
                 // "U.S." written "U. S." or "US"; both all caps
-                if t.isAllCaps && alias.texts[k].unicodeScalars.allSatisfy({ !ScalarClass.isLower($0) }) { continue }
+                if tokens[t].isAllCaps && aliases[index].texts[k].unicodeScalars.allSatisfy({ !ScalarClass.isLower($0) }) { continue }
                 return false
             }
         }

@@ -6,12 +6,12 @@ enum MatchKey {
         case .possessive: return "'s"
         case .dash: return "-"
         case .word:
-            var needsWork = false
-            for b in token.lower.utf8 where b == 0x2E || b == 0x20 || b == 0xE2 || b == 0xCA {
-                needsWork = true
-                break
+            var lower = token.lower
+            // A contiguous view (on the stack for small strings) scans faster than the UTF-8 view.
+            let needsWork = lower.withUTF8 { utf8 in
+                utf8.contains { b in b == 0x2E || b == 0x20 || b == 0xE2 || b == 0xCA }
             }
-            if !needsWork { return token.lower }
+            if !needsWork { return lower }
             var out = String.UnicodeScalarView()
             for c in token.lower.unicodeScalars {
                 if c == "." || c == " " { continue }

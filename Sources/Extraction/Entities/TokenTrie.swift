@@ -7,6 +7,11 @@ struct TokenTrie: Sendable {
     private var tableKeys: [UInt64] = []
     private var tableChildren: [Int32] = []
     private var tableMask = 0
+    /// The most ids on one path (bounds a walk).
+    private var maxDepth = 0
+    /// Bit per word id: some path starts with it. Most words a walk is asked about start
+    /// none, and this answers from a small bitset without probing the table.
+    private var startBits: [UInt64] = []
 
     /// Builds the probe table; call after the last ``insert(_:value:)``.
     mutating func seal() {
@@ -43,6 +48,10 @@ struct TokenTrie: Sendable {
     /// Adds `value` at the end of the path `ids`.
     mutating func insert(_ ids: [Int32], value: Int32) {
         guard !ids.isEmpty, !ids.contains(-1) else { return }
+        maxDepth = max(maxDepth, ids.count)
+        let first = Int(ids[0])
+        if first >> 6 >= startBits.count { startBits += [UInt64](repeating: 0, count: (first >> 6) + 1 - startBits.count) }
+        startBits[first >> 6] |= 1 << UInt64(first & 63)
         var node: Int32 = 0
         for id in ids {
             let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: id))
@@ -77,13 +86,41 @@ struct TokenTrie: Sendable {
 
     /// The length of the longest path from `start` whose payload passes `accept`, with the
     /// accepted values.
+    ///
+    /// The nodes of the walk sit in a stack buffer (no heap allocation per call), and a
+    /// payload whose values all pass is returned as is rather than filtered into a copy.
     func longest(_ ids: [Int32], from start: Int, limit: Int, accept: (Int32, Int) -> Bool = { _, _ in true }) -> (values: [Int32], length: Int)? {
-        var found: [(Int, [Int32])] = []
-        walk(ids, from: start, limit: limit) { length, payload in found.append((length, payload)) }
-        for (length, payload) in found.reversed() {
-            let ok = payload.filter { accept($0, length) }
-            if !ok.isEmpty { return (ok, length) }
+        let depth = min(limit - start, maxDepth)
+        guard depth > 0 else { return nil }
+        let first = Int(ids[start])
+        guard first >= 0, first >> 6 < startBits.count, startBits[first >> 6] & (1 << UInt64(first & 63)) != 0 else { return nil }
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: depth) { nodes -> (values: [Int32], length: Int)? in
+            var node: Int32 = 0
+            var reached = 0
+            while reached < depth {
+                let id = ids[start + reached]
+                if id < 0 { break }
+                guard let next = child(UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: id))) else { break }
+                node = next
+                nodes[reached] = node
+                reached += 1
+            }
+            var k = reached
+            while k > 0 {
+                let length = k
+                k -= 1
+                let p = payloads[Int(nodes[k])]
+                if p.isEmpty { continue }
+                var all = true
+                for v in p where !accept(v, length) {
+                    all = false
+                    break
+                }
+                if all { return (p, length) }
+                let ok = p.filter { accept($0, length) }
+                if !ok.isEmpty { return (ok, length) }
+            }
+            return nil
         }
-        return nil
     }
 }

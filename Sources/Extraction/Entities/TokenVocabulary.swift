@@ -8,6 +8,9 @@ struct TokenVocabulary: Sendable {
     private var bytes: [UInt8] = []
     private var starts: [Int32] = []
     private var mask = 0
+    /// A 64 Kbit presence filter on 16 bits of the hash: most words of an article name
+    /// nothing, and this rejects them from L1 cache without probing the larger table.
+    private var filter: [UInt64] = []
 
     /// The id of `key`, added if new.
     mutating func intern(_ key: String) -> Int32 {
@@ -31,8 +34,12 @@ struct TokenVocabulary: Sendable {
             bytes.append(contentsOf: key.utf8)
             starts.append(Int32(bytes.count))
         }
+        filter = [UInt64](repeating: 0, count: 1024)
         for (key, id) in ordered {
-            var slot = Int(truncatingIfNeeded: Self.hash(key.utf8)) & mask
+            let h = Self.hash(key.utf8)
+            let bit = Int(truncatingIfNeeded: h >> 40) & 0xFFFF
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+            var slot = Int(truncatingIfNeeded: h) & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = id
         }
@@ -49,25 +56,33 @@ struct TokenVocabulary: Sendable {
     @inline(__always)
     func id(_ key: String) -> Int32 {
         guard !slots.isEmpty else { return ids[key] ?? -1 }
-        var slot = Int(truncatingIfNeeded: Self.hash(key.utf8)) & mask
-        while true {
-            let id = slots[slot]
-            if id < 0 { return -1 }
-            let a = Int(starts[Int(id)])
-            let b = Int(starts[Int(id) + 1])
-            if key.utf8.count == b - a {
-                var k = a
-                var equal = true
-                for c in key.utf8 {
-                    if bytes[k] != c {
-                        equal = false
-                        break
+        // One contiguous view of the key's UTF-8 (small strings are copied to the stack) for
+        // both the hash and the comparison, instead of iterating the UTF-8 view twice.
+        var key = key
+        return key.withUTF8 { utf8 in
+            let h = Self.hash(utf8)
+            let bit = Int(truncatingIfNeeded: h >> 40) & 0xFFFF
+            if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return -1 }
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let id = slots[slot]
+                if id < 0 { return -1 }
+                let a = Int(starts[Int(id)])
+                let b = Int(starts[Int(id) + 1])
+                if utf8.count == b - a {
+                    var k = a
+                    var equal = true
+                    for c in utf8 {
+                        if bytes[k] != c {
+                            equal = false
+                            break
+                        }
+                        k += 1
                     }
-                    k += 1
+                    if equal { return id }
                 }
-                if equal { return id }
+                slot = (slot + 1) & mask
             }
-            slot = (slot + 1) & mask
         }
     }
 

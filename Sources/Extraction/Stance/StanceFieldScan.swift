@@ -119,17 +119,19 @@ struct StanceFieldScan {
         self.baseEntityCount = analysis.entities.count
         self.mentions = analysis.mentions.filter { $0.field == field.field }
         let n = field.tokens.count
-        kind = [Token.Kind](repeating: .word, count: n)
-        capital = [Bool](repeating: false, count: n)
-        wordLike = [Bool](repeating: false, count: n)
-        punct = [UInt8](repeating: 0, count: n)
-        gerund = [Bool](repeating: false, count: n)
-        ids = [Int32](repeating: StanceVocabulary.none, count: n)
-        classes = [StanceWordClass](repeating: [], count: n)
-        topicSkippable = [Bool](repeating: false, count: n)
-        cueSkippable = [Bool](repeating: false, count: n)
-        mentionAt = [Int32](repeating: -1, count: n)
-        demonymAt = [Int32](repeating: -1, count: n)
+        // The per-token tables filled by `buildTables()` start empty: it builds them whole
+        // (and a field without tokens never reads them).
+        kind = []
+        capital = []
+        wordLike = []
+        punct = []
+        gerund = []
+        ids = []
+        classes = []
+        topicSkippable = []
+        cueSkippable = []
+        mentionAt = []
+        demonymAt = []
         quoteAt = [Int32](repeating: -1, count: n)
         topicAt = [Int32](repeating: -1, count: n)
         sentenceSubject = [Int32](repeating: -1, count: field.sentences.count)

@@ -130,9 +130,40 @@ enum ScalarClass {
                 return j
             }
         }
-        var out = String()
-        out.unicodeScalars.append(contentsOf: scalars[range])
-        return out
+        return utf8String(scalars[range])
+    }
+
+    /// The text of `scalars`, encoded as UTF-8 into a string sized once (short texts stay
+    /// small strings, without allocation).
+    static func utf8String<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
+        var length = 0
+        for c in scalars {
+            let v = c.value
+            length += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+        }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var n = 0
+            for c in scalars {
+                UTF8.encode(c) { byte in
+                    buffer[n] = byte
+                    n += 1
+                }
+            }
+            return n
+        }
+    }
+
+    /// Whether ``appendLower(_:to:)`` writes some scalar of `scalars` differently.
+    static func changesWhenLowercased<C: Collection>(_ scalars: C) -> Bool where C.Element == Unicode.Scalar {
+        for c in scalars {
+            let v = c.value
+            if v < 0x80 {
+                if v >= 0x41 && v <= 0x5A { return true }
+            } else if c.properties.changesWhenLowercased {
+                return true
+            }
+        }
+        return false
     }
 
     /// Appends the lowercase form of `c` to `out`.

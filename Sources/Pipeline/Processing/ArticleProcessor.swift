@@ -25,15 +25,21 @@ public struct ArticleProcessor: Sendable {
         ///   extraction was abnormally slow (a pathological input, a starved machine) out of the
         ///   output and makes it visible in the dead-letter topic. `nil` disables the check.
         public var extractionBudget: Duration?
+        /// Whether ``ProcessedArticle/stances`` is filled with the encoded stance events;
+        /// offline `stancewire extract` writes only the enriched event and turns it off to
+        /// skip the work. Default: true.
+        public var encodesStanceEvents: Bool
 
         public init(
             decoder: ArticleDecoder.Configuration = .init(),
             maxOutputBytes: Int = 1_000_000,
-            extractionBudget: Duration? = .seconds(30)
+            extractionBudget: Duration? = .seconds(30),
+            encodesStanceEvents: Bool = true
         ) {
             self.decoder = decoder
             self.maxOutputBytes = maxOutputBytes
             self.extractionBudget = extractionBudget
+            self.encodesStanceEvents = encodesStanceEvents
         }
     }
 
@@ -106,13 +112,14 @@ public struct ArticleProcessor: Sendable {
             enriched = smaller
         }
         var byId: [String: Entity] = [:]
-        if !event.stances.isEmpty {
+        let encodesStances = configuration.encodesStanceEvents && !event.stances.isEmpty
+        if encodesStances {
             byId.reserveCapacity(event.entities.count)
             for entity in event.entities where byId[entity.id] == nil { byId[entity.id] = entity }
         }
         var stances: [ProcessedArticle.KeyedValue] = []
-        stances.reserveCapacity(event.stances.count)
-        for stance in event.stances {
+        stances.reserveCapacity(encodesStances ? event.stances.count : 0)
+        for stance in event.stances where encodesStances {
             let stanceEvent = StanceEvent(
                 stance: stance,
                 articleId: article.id,
