@@ -27,12 +27,19 @@ struct RebalanceTests {
             #expect(await HTTPProbe.waitFor(daemon.url("/readyz"), status: 200, timeout: .seconds(60)))
         }
         try await TopicIO.produceAll(brokers, topic: "articles.raw", records: waves[1].map { ($0.id, $0.value) })
-        // Every instance works on its share before one of them dies.
+        // The instances share the work before one of them dies: wait (the group may still be
+        // rebalancing after the last join) until at least two have published.
         var shares: [Double] = []
-        for daemon in daemons {
-            let page = await HTTPProbe.get(daemon.url("/metrics"))?.body ?? ""
-            shares.append(Self.counter(page, "stancewire_messages_produced_total", label: "enriched"))
-        }
+        let shareDeadline = ContinuousClock.now + .seconds(45)
+        repeat {
+            shares = []
+            for daemon in daemons {
+                let page = await HTTPProbe.get(daemon.url("/metrics"))?.body ?? ""
+                shares.append(Self.counter(page, "stancewire_messages_produced_total", label: "enriched"))
+            }
+            if shares.filter({ $0 > 0 }).count >= 2 { break }
+            try await Task.sleep(for: .milliseconds(250))
+        } while ContinuousClock.now < shareDeadline
         await daemons[1].kill()
         try await TopicIO.produceAll(brokers, topic: "articles.raw", records: waves[2].map { ($0.id, $0.value) })
 

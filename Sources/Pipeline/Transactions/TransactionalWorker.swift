@@ -157,10 +157,10 @@ public final class TransactionalWorker: Service, Sendable {
         let lanes = PartitionLanes<TransactionalWorkerState.Ticket>(count: configuration.flow.lanes)
 
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for stream in lanes.streams {
+            for (lane, stream) in lanes.streams.enumerated() {
                 group.addTask {
                     for await (message, ticket) in stream {
-                        self.handle(message, ticket: ticket)
+                        await lanes.process(lane: lane) { self.handle(message, ticket: ticket) }
                     }
                 }
             }

@@ -1,3 +1,4 @@
+import Dispatch
 import KafkaBridge
 import Logging
 import Operations
@@ -5,25 +6,40 @@ import Operations
 /// Ordered processing lanes keyed by partition: every message of a partition goes to the same
 /// lane, so its outputs keep input order, while different partitions are processed concurrently.
 ///
-/// Both workers consume a lane per task: `for await (message, ticket) in lanes.streams[i]`.
+/// Both workers consume a lane per task: `for await (message, ticket) in lanes.streams[i]`, and
+/// run the CPU-bound part of each message with ``process(lane:_:)`` on the lane's own serial
+/// dispatch queue. That work thus never occupies Swift's cooperative thread pool (as wide as the
+/// machine has cores), so the HTTP probes, the systemd watchdog and the poll loop keep running
+/// while every lane extracts a long article.
 struct PartitionLanes<Ticket: Sendable>: Sendable {
     typealias Item = (message: KafkaMessage, ticket: Ticket)
 
     /// One stream per lane, to be consumed by one task each.
     let streams: [AsyncStream<Item>]
     private let continuations: [AsyncStream<Item>.Continuation]
+    private let queues: [DispatchQueue]
 
     /// Creates `count` lanes (at least one).
     init(count: Int) {
         var streams: [AsyncStream<Item>] = []
         var continuations: [AsyncStream<Item>.Continuation] = []
-        for _ in 0..<max(1, count) {
+        var queues: [DispatchQueue] = []
+        for lane in 0..<max(1, count) {
             let (stream, continuation) = AsyncStream.makeStream(of: Item.self)
             streams.append(stream)
             continuations.append(continuation)
+            queues.append(DispatchQueue(label: "stancewire.lane.\(lane)"))
         }
         self.streams = streams
         self.continuations = continuations
+        self.queues = queues
+    }
+
+    /// Runs `body` on lane `lane`'s serial queue and returns its result to the awaiting task.
+    func process<T: Sendable>(lane: Int, _ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            queues[lane].async { continuation.resume(returning: body()) }
+        }
     }
 
     /// Hands a tracked message to its partition's lane.

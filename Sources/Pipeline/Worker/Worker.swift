@@ -128,10 +128,12 @@ public final class Worker: Service, Sendable {
         let (retries, retryContinuation) = AsyncStream.makeStream(of: PendingDelivery.self)
 
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for stream in lanes.streams {
+            for (lane, stream) in lanes.streams.enumerated() {
                 group.addTask {
                     for await (message, ticket) in stream {
-                        await self.handle(message, ticket: ticket, retries: retryContinuation)
+                        let (outcome, elapsed) = await lanes.process(lane: lane) { self.process(message) }
+                        await self.handle(
+                            message, outcome: outcome, elapsed: elapsed, ticket: ticket, retries: retryContinuation)
                     }
                 }
             }
@@ -259,15 +261,22 @@ public final class Worker: Service, Sendable {
 
     // MARK: - Processing
 
-    private func handle(
-        _ message: KafkaMessage,
-        ticket: OffsetTracker.Ticket,
-        retries: AsyncStream<PendingDelivery>.Continuation
-    ) async {
+    /// Decodes, extracts and encodes one message (CPU-bound: runs on its lane's queue).
+    private func process(_ message: KafkaMessage) -> (ProcessingOutcome, Duration) {
         let start = ContinuousClock.now
         let origin = EventOrigin(topic: message.topic, partition: message.partition, offset: message.offset)
         let outcome = processor.process(message.value, origin: origin)
-        metrics.processing.recordNanoseconds(Self.nanoseconds(ContinuousClock.now - start))
+        return (outcome, ContinuousClock.now - start)
+    }
+
+    private func handle(
+        _ message: KafkaMessage,
+        outcome: ProcessingOutcome,
+        elapsed: Duration,
+        ticket: OffsetTracker.Ticket,
+        retries: AsyncStream<PendingDelivery>.Continuation
+    ) async {
+        metrics.processing.recordNanoseconds(Self.nanoseconds(elapsed))
 
         let deadLettered: Bool
         switch outcome {
