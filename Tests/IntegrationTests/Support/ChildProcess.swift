@@ -98,8 +98,10 @@ final class ChildProcess: Sendable {
         while ContinuousClock.now < deadline {
             if !process.isRunning {
                 // Output still in the pipes is delivered until end of file, waited for at most
-                // 2 s: a child spawned concurrently by another test may hold the pipes open.
-                let grace = min(deadline, ContinuousClock.now + .seconds(2))
+                // 10 s: a child spawned concurrently by another test may hold the pipes open, and
+                // on a loaded CI machine the pipe handlers can lag the exit by seconds (CI once
+                // lost the last line of `extract` with a 2 s grace).
+                let grace = min(deadline, ContinuousClock.now + .seconds(10))
                 while !captured.isComplete && ContinuousClock.now < grace {
                     try? await Task.sleep(for: .milliseconds(10))
                 }
