@@ -6,27 +6,27 @@ import Foundation
 struct NameLexicon: Sendable {
     /// Titles before a person's name ("secretary of state"); compiled into a trie by the knowledge base.
     var personTitles: [String] = []
-    var personContextNouns: Set<String> = []
-    var speechVerbs: Set<String> = []
-    var orgSuffixes: Set<String> = []
-    var orgHeads: Set<String> = []
-    var gpeSuffixes: Set<String> = []
-    var locSuffixes: Set<String> = []
-    var locativePrepositions: Set<String> = []
-    var motionVerbs: Set<String> = []
-    var eventNouns: Set<String> = []
+    var personContextNouns: WordSet = []
+    var speechVerbs: WordSet = []
+    var orgSuffixes: WordSet = []
+    var orgHeads: WordSet = []
+    var gpeSuffixes: WordSet = []
+    var locSuffixes: WordSet = []
+    var locativePrepositions: WordSet = []
+    var motionVerbs: WordSet = []
+    var eventNouns: WordSet = []
     /// Nouns that make a place name part of a named agreement ("Minsk accords"): no mention.
-    var treatyNouns: Set<String> = []
-    var nameConnectors: Set<String> = []
-    var nameParticles: Set<String> = []
-    var nonEntityAcronyms: Set<String> = []
-    var firstNames: Set<String> = []
-    var nonNameWords: Set<String> = []
+    var treatyNouns: WordSet = []
+    var nameConnectors: WordSet = []
+    var nameParticles: WordSet = []
+    var nonEntityAcronyms: WordSet = []
+    var firstNames: WordSet = []
+    var nonNameWords: WordSet = []
     /// Lowercase nouns that show the capitalised word before them is an adjective ("in Muslim countries").
-    var adjectiveHeads: Set<String> = []
+    var adjectiveHeads: WordSet = []
     /// Surnames written first ("Kim Jong Un", "Wang Yi"): such names get no surname alias.
-    var familyNameFirst: Set<String> = []
-    var commonWords: Set<String> = []
+    var familyNameFirst: WordSet = []
+    var commonWords: WordSet = []
 
     static let fileName = "names.json"
     static let commonWordsFileName = "common-words.txt"
@@ -67,6 +67,7 @@ struct NameLexicon: Sendable {
                 throw ExtractionError(code: .invalidKnowledgeBase, reason: "\(common.path): cannot be read")
             }
             let bytes = [UInt8](data)
+            var words: [String] = []
             var start = 0
             var line = 1
             var i = 0
@@ -80,13 +81,14 @@ struct NameLexicon: Sendable {
                         guard let word = String(validating: bytes[s..<end], as: UTF8.self) else {
                             throw KnowledgeBase.invalid(common.path, line, "invalid UTF-8")
                         }
-                        commonWords.insert(word.lowercased())
+                        words.append(word.lowercased())
                     }
                     start = i + 1
                     line += 1
                 }
                 i += 1
             }
+            commonWords.formUnion(words)
         }
     }
 

@@ -23,7 +23,7 @@ extension StanceFieldScan {
     // MARK: - Sentence
 
     /// Cues that charge an actor with what follows "of" ("accused Moscow of stalling").
-    static let accusationCues: Set<String> = ["accuse", "blame", "charge", "criticise", "criticize", "condemn"]
+    static let accusationCues: WordSet = ["accuse", "blame", "charge", "criticise", "criticize", "condemn"]
 
     /// Finds the cues of sentence `s` and emits their stances.
     mutating func scanSentence(_ s: Int) {

@@ -2,13 +2,13 @@
 /// says", "the ministry said" name an actor of the article without naming it.
 extension StanceFieldScan {
     /// Title heads that describe a person ("the president", "the foreign minister").
-    static let personHeads: Set<String> = [
+    static let personHeads: WordSet = [
         "president", "minister", "chancellor", "premier", "secretary", "spokesman", "spokeswoman",
         "spokesperson", "envoy", "ambassador", "pope", "pontiff", "king", "commissioner", "ombudsman",
         "ombudswoman",
     ]
     /// Nouns that describe an organisation named before ("the ministry", "the agency").
-    static let organizationHeads: Set<String> = ["ministry", "agency", "commission", "council", "bank", "court", "committee"]
+    static let organizationHeads: WordSet = ["ministry", "agency", "commission", "council", "bank", "court", "committee"]
 
     /// The entity a definite description ending at token `head` refers to, or `nil`: "the
     /// [demonym] [titles] <head>" not followed by a name. A person title refers to the latest
@@ -93,9 +93,9 @@ extension StanceFieldScan {
 /// "Trump and Putin").
 extension StanceFieldScan {
     /// Plural nouns for a pair of people.
-    static let pairPersonNouns: Set<String> = ["leaders", "presidents", "men"]
+    static let pairPersonNouns: WordSet = ["leaders", "presidents", "men"]
     /// Plural nouns for a pair of countries or organisations.
-    static let pairGroupNouns: Set<String> = ["sides", "countries", "parties", "delegations", "governments", "nations"]
+    static let pairGroupNouns: WordSet = ["sides", "countries", "parties", "delegations", "governments", "nations"]
 
     /// The two entities a "both sides" / "the two leaders" phrase ending at `head` refers to,
     /// or `nil`: the latest "A and B" pair of matching type within the last three sentences.

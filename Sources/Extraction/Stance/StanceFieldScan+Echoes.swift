@@ -2,9 +2,9 @@
 /// echoes a position takes the positions the sentence reports before it.
 extension StanceFieldScan {
     /// Participles that pass a position on to the agent after "by".
-    static let echoVerbs: Set<String> = ["echoed", "seconded", "shared", "endorsed"]
+    static let echoVerbs: WordSet = ["echoed", "seconded", "shared", "endorsed"]
     /// Nouns naming a position that can be echoed ("a view shared by").
-    static let positionNouns: Set<String> = ["call", "calls", "view", "views", "position", "demand", "sentiment", "concern", "message", "appeal", "warning", "stance"]
+    static let positionNouns: WordSet = ["call", "calls", "view", "views", "position", "demand", "sentiment", "concern", "message", "appeal", "warning", "stance"]
 
     /// The holder named at `start` after titles, demonyms and fillers, or `nil`.
     func echoingHolder(from start: Int, limit: Int) -> Int? {

@@ -2,9 +2,9 @@
 /// of titled leaders is the `leaders_summit` topic, whoever the leaders are.
 extension StanceFieldScan {
     /// Nouns of a meeting.
-    static let meetingNouns: Set<String> = ["meeting", "meetings", "summit", "talks", "encounter"]
+    static let meetingNouns: WordSet = ["meeting", "meetings", "summit", "talks", "encounter"]
     /// Titles of heads of state or government.
-    static let leaderTitles: Set<String> = ["president", "chancellor", "premier", "king", "leader", "prime"]
+    static let leaderTitles: WordSet = ["president", "chancellor", "premier", "king", "leader", "prime"]
 
     /// The end of a titled leader's name starting at `start` ("President Vladimir Putin",
     /// "Russian President Vladimir Putin"), or `nil`.

@@ -1,0 +1,123 @@
+/// A set of words (lexicon entries, match keys) whose membership test is built for the
+/// extraction hot path, where nearly every token of an article asks several such sets.
+///
+/// `Set<String>` hashes with SipHash, which costs more than the rest of a typical lookup; here a
+/// lookup is one FNV-1a pass over the word's UTF-8, a presence filter that rejects most
+/// non-members from L1 cache, and one probe of an open-addressing table. A hit is confirmed by
+/// comparing the words, so there are no false positives. Members are matched by their UTF-8
+/// bytes, like ``TokenVocabulary`` and ``StanceVocabulary``: knowledge-base words and article
+/// text are compared as written, without Unicode normalisation.
+///
+/// The set is one reference to an immutable table, so the structs that hold many sets stay
+/// small and cheap to pass around. Adding words rebuilds the table: build a set with
+/// ``formUnion(_:)`` or a literal (knowledge-base loading does), not word by word.
+struct WordSet: Sendable, Sequence, ExpressibleByArrayLiteral {
+    private var table: Table
+
+    init() {
+        table = Table(words: [])
+    }
+
+    init(arrayLiteral elements: String...) {
+        self.init(elements)
+    }
+
+    init<S: Sequence>(_ elements: S) where S.Element == String {
+        table = Table(words: [])
+        formUnion(elements)
+    }
+
+    var count: Int { table.words.count }
+    var isEmpty: Bool { table.words.isEmpty }
+
+    /// The members, in insertion order.
+    func makeIterator() -> IndexingIterator<[String]> { table.words.makeIterator() }
+
+    /// Adds `word`; returns whether it was new. Rebuilds the table (linear in the set's size).
+    @discardableResult
+    mutating func insert(_ word: String) -> Bool {
+        if contains(word) { return false }
+        table = Table(words: table.words + [word])
+        return true
+    }
+
+    /// Adds every word of `elements`, rebuilding the table once.
+    mutating func formUnion<S: Sequence>(_ elements: S) where S.Element == String {
+        var words = table.words
+        var seen = Set(words)
+        for word in elements where seen.insert(word).inserted { words.append(word) }
+        if words.count != table.words.count { table = Table(words: words) }
+    }
+
+    /// Whether `word` is a member.
+    @inline(__always)
+    func contains(_ word: String) -> Bool {
+        table.contains(word)
+    }
+}
+
+extension WordSet {
+    /// The immutable lookup table of a ``WordSet``.
+    private final class Table: Sendable {
+        /// The members, in insertion order (no duplicates).
+        let words: [String]
+        /// The hash of each member, parallel to ``words``.
+        let hashes: [UInt64]
+        /// Open addressing: the index of a member + 1, or 0 for an empty slot.
+        let slots: [UInt32]
+        let mask: Int
+        /// A presence filter on 16 bits of the hash, 8 bits per slot from 512 bits up to
+        /// 64 Kbit, so that the many small sets stay small in cache.
+        let filter: [UInt64]
+        let filterMask: Int
+
+        init(words: [String]) {
+            var capacity = 16
+            while capacity < words.count * 2 { capacity <<= 1 }
+            let bits = Swift.min(1 << 16, Swift.max(512, capacity * 8))
+            var slots = [UInt32](repeating: 0, count: capacity)
+            var filter = [UInt64](repeating: 0, count: bits / 64)
+            var hashes: [UInt64] = []
+            hashes.reserveCapacity(words.count)
+            for (index, word) in words.enumerated() {
+                var copy = word
+                let h = copy.withUTF8 { Self.hash($0) }
+                hashes.append(h)
+                var i = Int(truncatingIfNeeded: h) & (capacity - 1)
+                while slots[i] != 0 { i = (i + 1) & (capacity - 1) }
+                slots[i] = UInt32(index + 1)
+                let bit = Int(truncatingIfNeeded: h >> 40) & (bits - 1)
+                filter[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+            self.words = words
+            self.hashes = hashes
+            self.slots = slots
+            self.mask = capacity - 1
+            self.filter = filter
+            self.filterMask = bits - 1
+        }
+
+        @inline(__always)
+        func contains(_ word: String) -> Bool {
+            var copy = word
+            let h = copy.withUTF8 { Self.hash($0) }
+            let bit = Int(truncatingIfNeeded: h >> 40) & filterMask
+            if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
+            var i = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let slot = slots[i]
+                if slot == 0 { return false }
+                let index = Int(slot) - 1
+                if hashes[index] == h, words[index] == word { return true }
+                i = (i + 1) & mask
+            }
+        }
+
+        @inline(__always)
+        private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            return h ^ (h >> 29)
+        }
+    }
+}
