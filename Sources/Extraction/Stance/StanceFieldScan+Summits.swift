@@ -32,9 +32,14 @@ extension StanceFieldScan {
             var i = sentence.tokens.lowerBound
             while i + 2 < limit {
                 defer { i += 1 }
-                guard topicAt[i] < 0, Self.meetingNouns.contains(field.tokens[i].lower) else { continue }
+                guard topicAt[i] < 0 else { continue }
+                // The rare link word first: its length rules out nearly every token without
+                // hashing the noun.
                 let link = field.tokens[i + 1].lower
-                guard link == "between" || link == "of" else { continue }
+                let linkLength = link.utf8.count
+                guard linkLength == 2 || linkLength == 7, link == "between" || link == "of",
+                    Self.meetingNouns.contains(field.tokens[i].lower)
+                else { continue }
                 guard let first = titledLeaderEnd(from: i + 2, limit: limit) else { continue }
                 guard first + 1 < limit, field.tokens[first].lower == "and",
                     let end = titledLeaderEnd(from: first + 1, limit: limit)
