@@ -84,3 +84,20 @@ struct KnowledgeBaseTests {
         #expect(names == ["Velmora Institute", "Russia"])
     }
 }
+
+@Suite("Knowledge-base string trimming")
+struct KnowledgeBaseTrimmingTests {
+    @Test func trimsTheSameSpacesAsFoundationsWhitespaceSet() {
+        let samples = [
+            "", " ", "\t", "Kyiv", "  Kyiv ", "\tNew York\t", "\u{00A0}Zelensky\u{3000}", "a b", " \u{2009}x\u{2009} ",
+            "\nline\n", "Київ ", " 🇺🇦", "\u{200B}zero-width\u{200B}",
+        ]
+        // Every scalar up to U+3100 (the last space is U+3000) and a sample of the rest, on both
+        // sides, so that a difference in the set of spaces shows.
+        let values = Array(0...0x3100) + Array(stride(from: 0x3101, through: 0x10FFFF, by: 97))
+        let every = values.compactMap(Unicode.Scalar.init).map { "\($0)x\($0)" }
+        for s in samples + every {
+            #expect(KnowledgeBase.trimmingSpaces(s) == s.trimmingCharacters(in: .whitespaces), "\(s.debugDescription)")
+        }
+    }
+}

@@ -115,7 +115,7 @@ extension KnowledgeBase {
                 }
                 if case .null = v, !required { return nil }
                 guard case .string(let s, _) = v else { throw invalid(file, v.line, "\"\(key)\" must be a string, not \(v.typeName)") }
-                let trimmed = s.trimmingCharacters(in: .whitespaces)
+                let trimmed = Self.trimmingSpaces(s)
                 if trimmed.isEmpty { throw invalid(file, v.line, "\"\(key)\" must not be empty") }
                 if trimmed.unicodeScalars.count > 300 { throw invalid(file, v.line, "\"\(key)\" is longer than 300 characters") }
                 return trimmed
@@ -125,10 +125,10 @@ extension KnowledgeBase {
                 guard case .array(let xs, _) = v else { throw invalid(file, v.line, "\"\(key)\" must be an array of strings, not \(v.typeName)") }
                 var out: [String] = []
                 for x in xs {
-                    guard case .string(let s, _) = x, !s.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    guard case .string(let s, _) = x, !Self.trimmingSpaces(s).isEmpty else {
                         throw invalid(file, x.line, "\"\(key)\" must hold non-empty strings, found \(x.typeName)")
                     }
-                    out.append(s.trimmingCharacters(in: .whitespaces))
+                    out.append(Self.trimmingSpaces(s))
                 }
                 return out
             }
@@ -151,5 +151,22 @@ extension KnowledgeBase {
                     isCommonWord: commonWord, file: file, line: line))
         }
         return out
+    }
+
+    /// `s` without leading and trailing spaces and tabs (the scalars of Foundation's
+    /// `CharacterSet.whitespaces`: general category Zs, U+0009 and U+200B zero width space),
+    /// without bridging through `NSString`, which made trimming a tenth of the knowledge base's
+    /// load time.
+    static func trimmingSpaces(_ s: String) -> String {
+        func isSpace(_ c: Unicode.Scalar) -> Bool {
+            c == "\t" || c == "\u{200B}" || c.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = s.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return s }
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
     }
 }

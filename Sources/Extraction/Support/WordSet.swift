@@ -43,10 +43,8 @@ struct WordSet: Sendable, Sequence, ExpressibleByArrayLiteral {
 
     /// Adds every word of `elements`, rebuilding the table once.
     mutating func formUnion<S: Sequence>(_ elements: S) where S.Element == String {
-        var words = table.words
-        var seen = Set(words)
-        for word in elements where seen.insert(word).inserted { words.append(word) }
-        if words.count != table.words.count { table = Table(words: words) }
+        let added = Table(words: table.words + elements)
+        if added.words.count != table.words.count { table = added }
     }
 
     /// Whether `word` is a member.
@@ -59,7 +57,7 @@ struct WordSet: Sendable, Sequence, ExpressibleByArrayLiteral {
 extension WordSet {
     /// The immutable lookup table of a ``WordSet``.
     private final class Table: Sendable {
-        /// The members, in insertion order (no duplicates).
+        /// The members, in insertion order, without the duplicates of the words it was built from.
         let words: [String]
         /// The hash of each member, parallel to ``words``.
         let hashes: [UInt64]
@@ -77,19 +75,26 @@ extension WordSet {
             let bits = Swift.min(1 << 16, Swift.max(512, capacity * 8))
             var slots = [UInt32](repeating: 0, count: capacity)
             var filter = [UInt64](repeating: 0, count: bits / 64)
+            var members: [String] = []
             var hashes: [UInt64] = []
+            members.reserveCapacity(words.count)
             hashes.reserveCapacity(words.count)
-            for (index, word) in words.enumerated() {
+            candidates: for word in words {
                 var copy = word
                 let h = copy.withUTF8 { Self.hash($0) }
-                hashes.append(h)
                 var i = Int(truncatingIfNeeded: h) & (capacity - 1)
-                while slots[i] != 0 { i = (i + 1) & (capacity - 1) }
-                slots[i] = UInt32(index + 1)
+                while slots[i] != 0 {
+                    let index = Int(slots[i]) - 1
+                    if hashes[index] == h, members[index] == word { continue candidates }
+                    i = (i + 1) & (capacity - 1)
+                }
+                members.append(word)
+                hashes.append(h)
+                slots[i] = UInt32(members.count)
                 let bit = Int(truncatingIfNeeded: h >> 40) & (bits - 1)
                 filter[bit >> 6] |= 1 << UInt64(bit & 63)
             }
-            self.words = words
+            self.words = members
             self.hashes = hashes
             self.slots = slots
             self.mask = capacity - 1
