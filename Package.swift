@@ -79,7 +79,10 @@ let package = Package(
         .testTarget(
             name: "ExtractionTests",
             dependencies: ["Extraction"],
-            resources: [.copy("Resources/GeneralizationSet"), .copy("Resources/GeneralizationSet2")]
+            resources: [
+                .copy("Resources/GeneralizationSet"), .copy("Resources/GeneralizationSet2"),
+                .copy("Resources/GeneralizationSet3"),
+            ]
         ),
         .testTarget(
             name: "PipelineTests",

@@ -40,3 +40,43 @@ struct HyphenAndPlacePartTests {
         #expect(Fixtures.entity("Sudan", in: entities)?.mentions.count == 1)
     }
 }
+
+/// Organisations named "Head of Place", particles in surnames, and relatives of known people.
+@Suite("Long organisation names and family names")
+struct LongOrganisationAndFamilyNameTests {
+    @Test func aKnownPlaceAfterAnOrganisationsHeadAndOfIsPartOfItsName() {
+        let entities = Fixtures.entities("Auditors met officials of the Central Bank of Nigeria on Monday.")
+        #expect(Fixtures.entity("Central Bank of Nigeria", in: entities)?.type == .org, "\(entities.map(\.name))")
+        #expect(Fixtures.entity("Central Bank", in: entities) == nil)
+    }
+
+    @Test func aDemonymInsideAnOrganisationsNameIsKept() {
+        let entities = Fixtures.entities("Aid groups joined the Alliance for the Protection of Syrian Refugees last year.")
+        #expect(
+            Fixtures.entity("Alliance for the Protection of Syrian Refugees", in: entities)?.type == .org,
+            "\(entities.map(\.name))")
+    }
+
+    @Test func aDemonymEndingTheWordsAfterOfIsNotPulledIntoAName() {
+        let entities = Fixtures.entities("Belgrade wants the Association of Serb-majority Municipalities set up first.")
+        #expect(!entities.contains { $0.name.hasSuffix("Serb") }, "\(entities.map(\.name))")
+    }
+
+    @Test func aPlaceAfterInStaysAPlace() {
+        let entities = Fixtures.entities("She is a researcher at the Baltic Defence Institute in Tartu, Estonia.")
+        #expect(Fixtures.entity("Tartu", in: entities)?.type == .gpe, "\(entities.map(\.name))")
+    }
+
+    @Test func twoParticlesBeforeASurnameStayInThePersonsName() {
+        let entities = Fixtures.entities("The panel was chaired by Joost van der Berg, a former diplomat.")
+        #expect(Fixtures.entity("Joost van der Berg", in: entities)?.type == .person, "\(entities.map(\.name))")
+        #expect(Fixtures.entity("Berg", in: entities) == nil)
+    }
+
+    @Test func anUnknownGivenNameBeforeAKnownSurnameIsAnotherPerson() {
+        let entities = Fixtures.entities("Speaking beside Jill Biden, President Joe Biden praised the volunteers. Biden left at noon.")
+        let jill = Fixtures.entity("Jill Biden", in: entities)
+        #expect(jill?.type == .person && jill?.mentions.count == 1, "\(entities.map { ($0.name, $0.mentionCount) })")
+        #expect(Fixtures.entity("Joe Biden", in: entities)?.mentionCount == 2)
+    }
+}

@@ -352,6 +352,11 @@ struct EntityRecognizer {
     private func scanRun(from i: Int, toks: [Token], keys: [String], ids: [Int32], end: Int, startsSentence: Bool = false) -> Int {
         var j = i
         var lastGood = i
+        // Past "of", "for" or "on" right after an organisation's head word ("Central Bank of
+        // Libya", "Coalition for the Return of Ukrainian Children"): known places, and demonyms
+        // before another name word, are part of the organisation's name. ("in" is not: "the
+        // Institute in Leiden" is a place phrase more often than a name.)
+        var orgLink = false
         let limit = min(end, i + Self.maxNameTokens)  // bounds the work per run on pathological text
         while j < limit {
             // Fields read in place: copying the token would retain and release its strings.
@@ -360,10 +365,17 @@ struct EntityRecognizer {
             if toks[j].kind == .word {
                 if toks[j].isCapitalized {
                     if j > i {
-                        if demonymLength(at: j, ids: ids, end: end) != nil { break }
+                        if demonymLength(at: j, ids: ids, end: end) != nil, !orgLink || !capitalizedWord(at: j + 1, end: end, toks) {
+                            break
+                        }
                         if titleLength(at: j, ids: ids, end: end) > 0, !kb.names.orgSuffixes.contains(keys[j]) { break }
                         if let m = kb.gazetteer.longestMatch(in: toks, ids: ids, at: j, limit: end) {
                             let eType = kb.entries[pick(m.aliases)].type
+                            if orgLink, eType != .person {
+                                j += m.length
+                                lastGood = j
+                                continue
+                            }
                             let firstNameBefore = kb.names.firstNames.contains(toks[lastGood - 1].lower) || toks[lastGood - 1].text.hasSuffix(".")
                             // "Supreme National Security Council": a longer organisation around a known one
                             let longerOrg = eType == .org && kb.names.orgSuffixes.contains(keys[j + m.length - 1])
@@ -380,6 +392,16 @@ struct EntityRecognizer {
                                 lastGood = j
                                 continue
                             }
+                            // "Melania Trump", "Jill Biden": an unknown given name before a known
+                            // person's surname is another person of that family, not that person.
+                            if eType == .person, m.length == 1, lastGood == j, j == i + 1, toks[i].kind == .word,
+                                !startsSentence, !isCommon(toks[i]), titleLength(at: i, ids: ids, end: end) == 0,
+                                !toks[i].isAllCaps, !m.aliases.contains(where: { kb.entries[kb.gazetteer.aliases[Int($0)].entry].name.hasPrefix(toks[i].text + " ") })
+                            {
+                                j += m.length
+                                lastGood = j
+                                continue
+                            }
                             break
                         }
                     }
@@ -388,8 +410,32 @@ struct EntityRecognizer {
                     continue
                 }
                 // "bin", "al", "von der" inside a name; "of", "and", "the" inside an organisation's name
-                if j > i, kb.names.nameConnectors.contains(toks[j].lower), j + 1 < end, !toks[j + 1].followsNewline {
-                    if toks[j + 1].isCapitalized && toks[j + 1].kind == .word && demonymLength(at: j + 1, ids: ids, end: end) == nil {
+                let word = toks[j].lower
+                let afterOrgHead = j > i && lastGood == j && toks[j - 1].kind == .word
+                    && (word == "of" || word == "for" || word == "on")
+                    && (kb.names.orgHeads.contains(keys[j - 1]) || kb.names.orgSuffixes.contains(keys[j - 1]))
+                // "van den Heuvel", "de la Cruz": two particles before the surname
+                if j > i, kb.names.nameParticles.contains(word), j + 2 < end, kb.names.nameParticles.contains(toks[j + 1].lower),
+                    !toks[j + 1].isCapitalized, !toks[j + 1].followsNewline, capitalizedWord(at: j + 2, end: end, toks),
+                    demonymLength(at: j + 2, ids: ids, end: end) == nil
+                {
+                    j += 2
+                    continue
+                }
+                // "Coalition for the Return of …": "the" after the head's connector
+                if afterOrgHead, j + 2 < end, toks[j + 1].lower == "the", !toks[j + 1].followsNewline,
+                    capitalizedWord(at: j + 2, end: end, toks), demonymLength(at: j + 2, ids: ids, end: end) == nil
+                {
+                    orgLink = true
+                    j += 2
+                    continue
+                }
+                if j > i, afterOrgHead || kb.names.nameConnectors.contains(word), j + 1 < end, !toks[j + 1].followsNewline {
+                    if toks[j + 1].isCapitalized && toks[j + 1].kind == .word
+                        && (demonymLength(at: j + 1, ids: ids, end: end) == nil
+                            || ((afterOrgHead || orgLink) && capitalizedWord(at: j + 2, end: end, toks)))
+                    {
+                        if afterOrgHead { orgLink = true }
                         j += 1
                         continue
                     }
@@ -420,6 +466,11 @@ struct EntityRecognizer {
             break
         }
         return max(lastGood, i + 1)
+    }
+
+    /// A capitalised word at `j`, on the same line as the token before it.
+    private func capitalizedWord(at j: Int, end: Int, _ toks: [Token]) -> Bool {
+        j < end && toks[j].kind == .word && toks[j].isCapitalized && !toks[j].followsNewline
     }
 
     private func isCommon(_ t: Token) -> Bool {
@@ -480,6 +531,7 @@ struct EntityRecognizer {
         }
         // Closures capture these sets, not a copy of the recognizer.
         let orgHeads = kb.names.orgHeads
+        let orgSuffixes = kb.names.orgSuffixes
         let adjectiveHeads = kb.names.adjectiveHeads
         let orgShaped = kb.names.orgSuffixes.contains(lastKey) || (a..<b).contains(where: { orgHeads.contains(keys[$0]) })
             || kb.names.locSuffixes.contains(lastKey) || kb.names.gpeSuffixes.contains(lastKey)
@@ -514,7 +566,12 @@ struct EntityRecognizer {
         } else if kb.names.orgSuffixes.contains(lastKey) && (wordCount >= 2 || !isCommon(toks[b - 1])) {
             type = .org
             strength = 3
-        } else if (a..<b).contains(where: { orgHeads.contains(keys[$0]) && $0 + 1 < b && keys[$0 + 1] == "of" }) {
+        } else if (a..<b).contains(where: { k in
+            (orgHeads.contains(keys[k]) || orgSuffixes.contains(keys[k])) && k + 1 < b
+                && (keys[k + 1] == "of" || keys[k + 1] == "for" || keys[k + 1] == "on")
+        }) {
+            // "Central Bank of Libya", "Alliance for the Protection of …"
+
             type = .org
             strength = 3
         } else if kb.names.locSuffixes.contains(lastKey), wordCount >= 2 {
@@ -590,18 +647,32 @@ struct EntityRecognizer {
         if wordCount >= 2 { state.register(keys[a..<b], .local(li)) }
     }
 
-    /// A knowledge-base person whose alias ends the run and whose first name starts with the
-    /// run's first letter ("Abdul Fatah al-Burhan" → Abdel Fattah al-Burhan; not "Robert Harris"
-    /// → Kamala Harris).
+    /// A knowledge-base person whose alias ends the run and whose given name is the run's first
+    /// word written another way ("Abdul Fatah al-Burhan" → Abdel Fattah al-Burhan, "J. Biden" →
+    /// Joe Biden; not "Robert Harris" → Kamala Harris, nor "Jill Biden" → Joe Biden).
     private func knownPersonEnding(_ r: Range<Int>, toks: [Token], ids: [Int32]) -> Int? {
-        guard let initial = toks[r.lowerBound].lower.unicodeScalars.first else { return nil }
+        let given = String(toks[r.lowerBound].lower.unicodeScalars.filter { $0 != "." })
+        guard !given.isEmpty else { return nil }
         for k in (r.lowerBound + 1)..<r.upperBound where toks[k].kind == .word {
             guard let m = kb.gazetteer.longestMatch(in: toks, ids: ids, at: k, limit: r.upperBound), k + m.length == r.upperBound else { continue }
             let e = pick(m.aliases)
-            guard kb.entries[e].type == .person, kb.entries[e].name.lowercased().unicodeScalars.first == initial else { continue }
+            guard kb.entries[e].type == .person,
+                let known = kb.entries[e].name.lowercased().split(separator: " ").first.map(String.init),
+                Self.isSameGivenName(given, known)
+            else { continue }
             return e
         }
         return nil
+    }
+
+    /// Whether two given names can be one person's: equal, a spelling variant ("Abdul"/"Abdel"),
+    /// an initial ("J"/"Joe"), or a short form of at least three letters ("Alex"/"Alexander").
+    static func isSameGivenName(_ a: String, _ b: String) -> Bool {
+        if a == b || isSpellingVariant(a, b) { return true }
+        let (short, long) = a.unicodeScalars.count <= b.unicodeScalars.count ? (a, b) : (b, a)
+        let length = short.unicodeScalars.count
+        if length == 1 { return long.unicodeScalars.first == short.unicodeScalars.first }
+        return length >= 3 && long.hasPrefix(short)
     }
 
     /// Two spellings of one surname: at most one edit apart, two for names of seven letters or
