@@ -30,6 +30,13 @@ struct StancePolarityTests {
         #expect(out == [T("Germany", "foreign_troops_in_ukraine", .support)])
     }
 
+    @Test func callingATopicRealisticIsSupportAndNotRealisticIsOppose() {
+        let yes = StanceFixture.triples("Hungary said a truce by March was realistic.", [hungary])
+        #expect(yes == [T("Hungary", "ceasefire", .support)])
+        let no = StanceFixture.triples("Germany said NATO membership for Ukraine was not a realistic outcome.", [germany])
+        #expect(no == [T("Germany", "ukraine_nato_membership", .oppose)])
+    }
+
     @Test func noLongerFlipsTheCue() {
         let out = StanceFixture.triples("Italy no longer backs new sanctions against Moscow.", [italy])
         #expect(out == [T("Italy", "sanctions_on_russia", .oppose)])
