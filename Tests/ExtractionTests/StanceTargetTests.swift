@@ -15,6 +15,17 @@ struct StanceTargetTests {
         #expect(out == [T("Estonia", "Belarus", .oppose)])
     }
 
+    @Test func talkOfATopicIsAboutThatTopicNotAboutTalks() {
+        let estonia = N(name: "Estonia", type: .gpe)
+        let ukraine = N(name: "Ukraine", type: .gpe)
+        let alarmed = StanceFixture.triples("Estonia was alarmed by talk of territorial concessions by Ukraine.", [estonia, ukraine])
+        #expect(alarmed == [T("Estonia", "territorial_concessions", .oppose)])
+        let welcomed = StanceFixture.triples("Estonia welcomed talk of a ceasefire in Ukraine.", [estonia, ukraine])
+        #expect(welcomed == [T("Estonia", "ceasefire", .support)])
+        let talks = StanceFixture.triples("Estonia welcomed the talks on Ukraine.", [estonia, ukraine])
+        #expect(talks == [T("Estonia", "peace_talks", .support)])
+    }
+
     @Test func questioningLegitimacyOpposesThePerson() {
         let out = StanceFixture.triples(
             "Poland has questioned Alexander Lukashenko's legitimacy since 2020.",

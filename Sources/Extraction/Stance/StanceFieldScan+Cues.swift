@@ -798,8 +798,11 @@ extension StanceFieldScan {
             if out.isEmpty, j > cue.end, classes[j].contains(.speechVerb), !inCue[j], isVerbPosition(j) { break }
             if wordLike[j] { words += 1 }
             if topicAt[j] >= 0 {
-                let m = topicMatches[Int(topicAt[j])]
+                var m = topicMatches[Int(topicAt[j])]
                 if !linked { break }
+                // "alarmed by talk of concessions", "welcomed talk of a truce": the talk is
+                // about its complement, which is the target.
+                if out.isEmpty, let complement = complementOfTalk(m, before: scopeEnd) { m = complement }
                 var t = target(of: m)
                 if isUndoneByPassive(after: m.end, before: scopeEnd) { t.sign = -t.sign }
                 out.append(t)
@@ -827,6 +830,24 @@ extension StanceFieldScan {
             j += 1
         }
         return out
+    }
+
+    /// The specific topic right after "talk of" / "talk about" (at most two words between), when
+    /// `m` is that generic "talk".
+    func complementOfTalk(_ m: TopicMatch, before limit: Int) -> TopicMatch? {
+        guard m.isGeneric, m.end == m.start + 1, field.tokens[m.start].lower == "talk", m.end < limit else { return nil }
+        let link = field.tokens[m.end].lower
+        guard link == "of" || link == "about" else { return nil }
+        var k = m.end + 1
+        while k < min(limit, m.end + 4) {
+            if topicAt[k] >= 0 {
+                let next = topicMatches[Int(topicAt[k])]
+                return next.isGeneric ? nil : next
+            }
+            if !(classes[k].contains(.filler) || wordLike[k]) { return nil }
+            k += 1
+        }
+        return nil
     }
 
     /// Topics before a cue whose target precedes it: a predicate ("concessions are
