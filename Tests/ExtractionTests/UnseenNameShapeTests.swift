@@ -73,6 +73,13 @@ struct LongOrganisationAndFamilyNameTests {
         #expect(Fixtures.entity("Berg", in: entities) == nil)
     }
 
+    @Test func givenNamesMatchAcrossSpellingsInitialsAndShortFormsButNotOtherNames() {
+        let same = [("andrei", "andriy"), ("sergei", "sergey"), ("dmitri", "dmitry"), ("j", "joe"), ("alex", "alexander"), ("abdul", "abdel")]
+        let different = [("jill", "joe"), ("melania", "donald"), ("hunter", "joe"), ("robert", "kamala"), ("anna", "andrei")]
+        #expect(same.allSatisfy { EntityRecognizer.isSameGivenName($0.0, $0.1) })
+        #expect(!different.contains { EntityRecognizer.isSameGivenName($0.0, $0.1) })
+    }
+
     @Test func anUnknownGivenNameBeforeAKnownSurnameIsAnotherPerson() {
         let entities = Fixtures.entities("Speaking beside Jill Biden, President Joe Biden praised the volunteers. Biden left at noon.")
         let jill = Fixtures.entity("Jill Biden", in: entities)

@@ -571,7 +571,6 @@ struct EntityRecognizer {
                 && (keys[k + 1] == "of" || keys[k + 1] == "for" || keys[k + 1] == "on")
         }) {
             // "Central Bank of Libya", "Alliance for the Protection of …"
-
             type = .org
             strength = 3
         } else if kb.names.locSuffixes.contains(lastKey), wordCount >= 2 {
@@ -666,13 +665,26 @@ struct EntityRecognizer {
     }
 
     /// Whether two given names can be one person's: equal, a spelling variant ("Abdul"/"Abdel"),
-    /// an initial ("J"/"Joe"), or a short form of at least three letters ("Alex"/"Alexander").
+    /// a transliteration two edits apart with the same first two letters ("Andrei"/"Andriy"), an
+    /// initial ("J"/"Joe"), or a short form of at least three letters ("Alex"/"Alexander").
     static func isSameGivenName(_ a: String, _ b: String) -> Bool {
         if a == b || isSpellingVariant(a, b) { return true }
-        let (short, long) = a.unicodeScalars.count <= b.unicodeScalars.count ? (a, b) : (b, a)
-        let length = short.unicodeScalars.count
-        if length == 1 { return long.unicodeScalars.first == short.unicodeScalars.first }
-        return length >= 3 && long.hasPrefix(short)
+        let x = Array(a.unicodeScalars)
+        let y = Array(b.unicodeScalars)
+        let (short, long) = x.count <= y.count ? (x, y) : (y, x)
+        if short.count == 1 { return long.first == short.first }
+        if short.count >= 3, long.starts(with: short) { return true }
+        guard short.count >= 4, x[0] == y[0], x[1] == y[1], long.count - short.count <= 2 else { return false }
+        // Levenshtein distance, at most 2.
+        var previous = Array(0...y.count)
+        for i in 1...x.count {
+            var current = [i] + [Int](repeating: 0, count: y.count)
+            for j in 1...y.count {
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[y.count] <= 2
     }
 
     /// Two spellings of one surname: at most one edit apart, two for names of seven letters or
