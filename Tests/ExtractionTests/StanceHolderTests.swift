@@ -38,6 +38,14 @@ struct StanceHolderTests {
         #expect(result.quotes.first?.text == "We firmly reject any territorial concessions to Russia,")
     }
 
+    @Test func aNameAfterACoordinatedSpeechVerbIsNotTheQuotesSpeaker() {
+        let body = "Andris Berzins called the offer “a trap for Riga” and said Ingrid Olsen was “not serious”."
+        let berzins = N(name: "Andris Berzins", type: .person)
+        let olsen = N(name: "Ingrid Olsen", type: .person)
+        let result = StanceFixture.run(body, [berzins, olsen])
+        #expect(result.quotes.first?.speaker == StanceFixture.id(berzins), "\(result.quotes)")
+    }
+
     @Test func aSpeakerBeforeTheQuoteHolds() {
         let body = "Later Ingrid Olsen said: \"Norway will never accept sanctions relief for the Kremlin.\""
         let out = StanceFixture.triples(body, [N(name: "Ingrid Olsen", type: .person), N(name: "Kremlin", type: .org)])

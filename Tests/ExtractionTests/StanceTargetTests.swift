@@ -15,6 +15,19 @@ struct StanceTargetTests {
         #expect(out == [T("Estonia", "Belarus", .oppose)])
     }
 
+    @Test func aSpeakerCallingAnActorARegimeOpposesIt() {
+        let minsk = N(name: "Belarus", type: .gpe, aliases: ["Minsk"])
+        let landsbergis = N(name: "Gabrielius Landsbergis", type: .person, aliases: ["Landsbergis"])
+        let quoted = StanceFixture.triples(
+            "“The Minsk regime is lying about the border,” Lithuanian Foreign Minister Gabrielius Landsbergis said.",
+            [minsk, landsbergis])
+        #expect(quoted == [T("Gabrielius Landsbergis", "Belarus", .oppose)])
+        let narrated = StanceFixture.triples("The Minsk regime received more fuel on Monday.", [minsk, landsbergis])
+        #expect(narrated.isEmpty, "the journalist's own wording is not a stance: \(narrated)")
+        let sanctions = StanceFixture.triples("Landsbergis said the sanctions regime against Belarus was working.", [minsk, landsbergis])
+        #expect(!sanctions.contains { $0.target == "Belarus" && $0.polarity == .oppose }, "\(sanctions)")
+    }
+
     @Test func talkOfATopicIsAboutThatTopicNotAboutTalks() {
         let estonia = N(name: "Estonia", type: .gpe)
         let ukraine = N(name: "Ukraine", type: .gpe)

@@ -15,6 +15,11 @@ public struct StanceCue: Sendable, Hashable {
         /// A verb that only passes on a following cue ("reiterated Russia's demand"); it
         /// yields no stance of its own.
         case relay
+        /// A disparaging name for the actor named right before it ("the Kyiv regime", "the
+        /// Iranian regime"): whoever says it opposes that actor. Only a speaker holds it (a
+        /// quote's speaker, a reported clause's reporter, an "according to" source), never the
+        /// subject of the clause it appears in.
+        case epithet
     }
 
     /// The phrase as written in the data, lowercased.

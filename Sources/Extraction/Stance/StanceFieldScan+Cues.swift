@@ -98,6 +98,15 @@ extension StanceFieldScan {
             }
             guard !holders.isEmpty else { continue }
 
+            if cue.cue.role == .epithet {
+                // "forced the Kyiv regime to pay", in Medvedev's words: he opposes Ukraine.
+                if let e = epithetTarget(of: cue), !holders.contains(where: { $0.entity == e }) {
+                    let target = Target(target: .entity(entities[e].id), sign: 1, isGeneric: false, code: 1 << 20 + e)
+                    emit(cue: cue, holders: holders, targets: [target], confidence: confidence, sentence: s)
+                }
+                continue
+            }
+
             var targets = forwardTargets(of: cue, scopeEnd: scopeEnd, sentence: s)
             if cue.cue.targetsActors, let (e, at) = actorTarget(of: cue, scopeEnd: scopeEnd),
                 targets.isEmpty || at < firstTopicStart(from: cue.end, to: scopeEnd)
@@ -444,7 +453,7 @@ extension StanceFieldScan {
             let span = quoteSpans[Int(quoteAt[cue.start])]
             if span.speaker >= 0 {
                 var named: [Int] = []
-                if cue.cue.role != .modal {
+                if cue.cue.role != .modal && cue.cue.role != .epithet {
                     // "said the UAE would “continue its efforts to support …”": the reported
                     // clause's subject stands between the speech verb and the quote.
                     var lower = max(clause.start, span.open + 1)
@@ -513,7 +522,7 @@ extension StanceFieldScan {
                     for e in localSubject(before: start, floor: floor) { add(e, 0.9) }
                 }
             }
-        case .modal:
+        case .modal, .epithet:
             break
         }
         if !chained, !clause.relative {
@@ -954,6 +963,20 @@ extension StanceFieldScan {
             if kind[j] == .punctuation { return nil }
             j += 1
         }
+        return nil
+    }
+
+    /// The actor an epithet cue names: a name or a demonym right before it, across a
+    /// possessive ("Zelensky's regime", "the Kyiv regime", "the Iranian regime").
+    func epithetTarget(of cue: CueMatch) -> Int? {
+        var j = cue.start - 1
+        if j >= 0, kind[j] == .possessive { j -= 1 }
+        guard j >= 0 else { return nil }
+        if mentionAt[j] >= 0 {
+            let e = mentions[Int(mentionAt[j])].entity
+            return isHolderType(e) ? e : nil
+        }
+        if demonymAt[j] >= 0, entities[Int(demonymAt[j])].type == .gpe { return Int(demonymAt[j]) }
         return nil
     }
 

@@ -820,6 +820,12 @@ struct StanceFieldScan {
             if classes[j].contains(.speechVerb), mentionAt[j] < 0 {
                 let before = localSubject(before: j, floor: span.close + 1)
                 if let first = before.first { return first }
+                // "X called it “…” and said Zelensky was …": a coordinated speech verb shares
+                // the subject before the quote; the name after it opens the reported clause.
+                if j > span.close + 1, classes[j - 1].contains(.coordinator) {
+                    let floor = field.sentences[tokens[span.open].sentence].tokens.lowerBound
+                    return localSubject(before: span.open, floor: floor).first ?? -1
+                }
                 if let after = nameAfter(j) { return after }
                 break
             }
