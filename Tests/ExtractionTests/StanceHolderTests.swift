@@ -38,6 +38,17 @@ struct StanceHolderTests {
         #expect(result.quotes.first?.text == "We firmly reject any territorial concessions to Russia,")
     }
 
+    @Test func aNameInsideARelativeClauseIsNotTheMainVerbsSubject() {
+        let japan = N(name: "Japan", type: .gpe)
+        let korea = N(name: "South Korea", type: .gpe)
+        let out = StanceFixture.triples(
+            "Japan, which South Korea has long distrusted, welcomed the ceasefire in Ukraine.", [japan, korea])
+        #expect(out == [T("Japan", "ceasefire", .support)])
+        let inside = StanceFixture.triples(
+            "South Korea, which welcomed the ceasefire in Ukraine, thanked Japan.", [japan, korea])
+        #expect(inside.contains(T("South Korea", "ceasefire", .support)), "\(inside)")
+    }
+
     @Test func aNameAfterACoordinatedSpeechVerbIsNotTheQuotesSpeaker() {
         let body = "Andris Berzins called the offer “a trap for Riga” and said Ingrid Olsen was “not serious”."
         let berzins = N(name: "Andris Berzins", type: .person)

@@ -334,6 +334,12 @@ extension StanceFieldScan {
         var j = cue.start - 1
         while j >= range.lowerBound, j > cue.start - 40 {
             let c = classes[j]
+            // "China, which backs Pakistan, welcomed …": a relative clause closed before the cue
+            // is skipped; the cue belongs to the main clause.
+            if punct[j] == Self.comma, let opener = relativeOpener(closedBy: j, floor: range.lowerBound) {
+                j = opener - 2
+                continue
+            }
             if c.contains(.relativePronoun) && mentionAt[j] < 0 {
                 relative = true
                 start = j + 1
@@ -374,6 +380,22 @@ extension StanceFieldScan {
             k += 1
         }
         return (start, end, relative, participial)
+    }
+
+    /// The relative pronoun opening ", which …" / ", who …" when `comma` closes that clause
+    /// (no other punctuation in between), else `nil`.
+    func relativeOpener(closedBy comma: Int, floor: Int) -> Int? {
+        var k = comma - 1
+        while k > floor, k > comma - 25 {
+            if kind[k] == .punctuation || kind[k] == .quote {
+                guard punct[k] == Self.comma, k + 1 < comma, classes[k + 1].contains(.relativePronoun), mentionAt[k + 1] < 0 else {
+                    return nil
+                }
+                return k + 1
+            }
+            k -= 1
+        }
+        return nil
     }
 
     /// Negators and hedges in the few words before a cue.
