@@ -34,6 +34,14 @@ struct HyphenAndPlacePartTests {
         #expect(Fixtures.entity("Chung Dong-young", in: entities)?.type == .person)
     }
 
+    @Test func aCapitalThatSpeaksAfterAListCommaIsItsGovernment() {
+        let entities = Fixtures.entities("Thirty children have been returned to Ukraine, Kyiv says.")
+        #expect(Fixtures.entity("Kyiv", in: entities) == nil, "\(entities.map(\.name))")
+        #expect(Fixtures.entity("Ukraine", in: entities)?.mentions.count == 2)
+        let places = Fixtures.entities("Fighting continued in Donetsk, Kharkiv and Kyiv.")
+        #expect(Fixtures.entity("Kyiv", in: places)?.type == .gpe)
+    }
+
     @Test func thePartsOfACapitalAreThePlace() {
         let entities = Fixtures.entities("Khartoum rejected the plan. Large parts of Khartoum lie in ruins.")
         #expect(Fixtures.entity("Khartoum", in: entities)?.type == .gpe)

@@ -312,8 +312,10 @@ struct EntityRecognizer {
         if prev == "capital" || prev == "city" { return true }
         // "the streets of Nicosia", "large parts of Khartoum": a part of the place.
         if prev == "of", p - 1 >= s.tokens.lowerBound, kb.names.eventNouns.contains(toks[p - 1].lower) { return true }
-        // "in Goma, Kinshasa and Kigali", "in Darfur and Khartoum": a list after a locative preposition.
-        if prev == "and" || prev == "or" || prev == "," {
+        // "in Goma, Kinshasa and Kigali", "in Darfur and Khartoum": a list after a locative preposition
+        // (but "… returned to Ukraine, Kyiv says": a capital that speaks is its government).
+        let speaks = next.map { $0.kind == .word && kb.names.speechVerbs.contains($0.lower) } ?? false
+        if prev == "and" || prev == "or" || prev == ",", !speaks {
             var q = p - 1
             let lowest = max(s.tokens.lowerBound, p - 12)
             while q >= lowest, toks[q].isCapitalized || toks[q].text == "," || toks[q].lower == "and" || toks[q].lower == "or" { q -= 1 }
