@@ -28,6 +28,16 @@ struct StanceTargetTests {
         #expect(!sanctions.contains { $0.target == "Belarus" && $0.polarity == .oppose }, "\(sanctions)")
     }
 
+    @Test func kyivSaysIsReportingNotUkrainesSayInTalks() {
+        let poland = N(name: "Poland", type: .gpe)
+        let ukraine = N(name: "Ukraine", type: .gpe, aliases: ["Kyiv"])
+        let russia = N(name: "Russia", type: .gpe)
+        let reporting = StanceFixture.triples("Kyiv says Russia attacked the port at dawn.", [poland, ukraine, russia])
+        #expect(!reporting.contains { $0.target == "ukraine_in_talks" }, "\(reporting)")
+        let say = StanceFixture.triples("Poland said Ukraine must have a say in any deal with Russia.", [poland, ukraine, russia])
+        #expect(say.contains(T("Poland", "ukraine_in_talks", .support)), "\(say)")
+    }
+
     @Test func talkOfATopicIsAboutThatTopicNotAboutTalks() {
         let estonia = N(name: "Estonia", type: .gpe)
         let ukraine = N(name: "Ukraine", type: .gpe)
