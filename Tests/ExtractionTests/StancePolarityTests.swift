@@ -37,6 +37,15 @@ struct StancePolarityTests {
         #expect(no == [T("Germany", "ukraine_nato_membership", .oppose)])
     }
 
+    @Test func notGoingToHappenAndNullAndVoidAreOpposition() {
+        let ukraine = StanceFixture.Named(name: "Ukraine", type: .gpe)
+        let dismissed = StanceFixture.triples(
+            "Hungary has said that Ukraine joining NATO is “not going to happen”.", [hungary, ukraine])
+        #expect(dismissed == [T("Hungary", "ukraine_nato_membership", .oppose)], "the name before the topic is not a holder")
+        let void = StanceFixture.triples("Germany said the Ukrainian peace formula was null and void.", [germany, ukraine])
+        #expect(void.contains(T("Germany", "peace_talks", .oppose)), "\(void)")
+    }
+
     @Test func noLongerFlipsTheCue() {
         let out = StanceFixture.triples("Italy no longer backs new sanctions against Moscow.", [italy])
         #expect(out == [T("Italy", "sanctions_on_russia", .oppose)])

@@ -540,7 +540,11 @@ extension StanceFieldScan {
                 if start == cue.start, cue.cue.targetsActors, let actor = actorTarget(of: cue, scopeEnd: cue.end) {
                     start = mentions[Int(mentionAt[actor.at])].tokens.lowerBound
                 }
-                if start < cue.start {
+                // "Ukraine joining NATO is not going to happen", "Kyiv's membership is …": a name
+                // right before the topic is its argument, not who judges it.
+                let ownsTopic = start > floor
+                    && (mentionAt[start - 1] >= 0 || (kind[start - 1] == .possessive && start - 2 >= floor && mentionAt[start - 2] >= 0))
+                if start < cue.start, !(ownsTopic && topicAt[start] >= 0) {
                     for e in localSubject(before: start, floor: floor) { add(e, 0.9) }
                 }
             }
