@@ -676,17 +676,8 @@ struct EntityRecognizer {
         let (short, long) = x.count <= y.count ? (x, y) : (y, x)
         if short.count == 1 { return long.first == short.first }
         if short.count >= 3, long.starts(with: short) { return true }
-        guard short.count >= 4, x[0] == y[0], x[1] == y[1], long.count - short.count <= 2 else { return false }
-        // Levenshtein distance, at most 2.
-        var previous = Array(0...y.count)
-        for i in 1...x.count {
-            var current = [i] + [Int](repeating: 0, count: y.count)
-            for j in 1...y.count {
-                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[y.count] <= 2
+        guard short.count >= 4, x[0] == y[0], x[1] == y[1] else { return false }
+        return isWithinEdits(x, y, 2)
     }
 
     /// Two spellings of one surname: at most one edit apart, two for names of seven letters or
@@ -695,8 +686,14 @@ struct EntityRecognizer {
         let x = Array(a.unicodeScalars)
         let y = Array(b.unicodeScalars)
         guard x.count >= 4, y.count >= 4, x.first == y.first, x != y else { return false }
-        let limit = min(x.count, y.count) >= 7 ? 2 : 1
+        return isWithinEdits(x, y, min(x.count, y.count) >= 7 ? 2 : 1)
+    }
+
+    /// Whether the Levenshtein distance of two words is at most `limit` (stops early once every
+    /// cell of a row exceeds it).
+    static func isWithinEdits(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar], _ limit: Int) -> Bool {
         guard abs(x.count - y.count) <= limit else { return false }
+        guard !x.isEmpty, !y.isEmpty else { return max(x.count, y.count) <= limit }
         var previous = Array(0...y.count)
         var current = [Int](repeating: 0, count: y.count + 1)
         for i in 1...x.count {

@@ -36,20 +36,13 @@ struct TokenVocabulary: Sendable {
         }
         filter = [UInt64](repeating: 0, count: 1024)
         for (key, id) in ordered {
-            let h = Self.hash(key.utf8)
+            let h = WordHash.of(key.utf8)
             let bit = Int(truncatingIfNeeded: h >> 40) & 0xFFFF
             filter[bit >> 6] |= 1 << UInt64(bit & 63)
             var slot = Int(truncatingIfNeeded: h) & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = id
         }
-    }
-
-    @inline(__always)
-    private static func hash<S: Sequence>(_ utf8: S) -> UInt64 where S.Element == UInt8 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h ^ (h >> 29)
     }
 
     /// The id of `key`, or -1 when no phrase of the knowledge base uses it.
@@ -60,7 +53,7 @@ struct TokenVocabulary: Sendable {
         // both the hash and the comparison, instead of iterating the UTF-8 view twice.
         var key = key
         return key.withUTF8 { utf8 in
-            let h = Self.hash(utf8)
+            let h = WordHash.of(utf8)
             let bit = Int(truncatingIfNeeded: h >> 40) & 0xFFFF
             if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return -1 }
             var slot = Int(truncatingIfNeeded: h) & mask

@@ -43,16 +43,11 @@ struct StanceVocabulary: Sendable {
         }
     }
 
+    /// ``WordHash``, never 0 (an empty slot).
     @inline(__always)
     private static func hash(_ s: String) -> UInt64 {
-        var copy = s
-        return copy.withUTF8 { bytes in
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes {
-                h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-            }
-            return h == 0 ? 1 : h
-        }
+        let h = WordHash.of(s)
+        return h == 0 ? 1 : h
     }
 
     /// Declares every word the lexicon uses before any ``intern(_:)``, so that a word that

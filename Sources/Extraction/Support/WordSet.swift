@@ -2,7 +2,7 @@
 /// extraction hot path, where nearly every token of an article asks several such sets.
 ///
 /// `Set<String>` hashes with SipHash, which costs more than the rest of a typical lookup; here a
-/// lookup is one FNV-1a pass over the word's UTF-8, a presence filter that rejects most
+/// lookup is one ``WordHash`` (FNV-1a) pass over the word's UTF-8, a presence filter that rejects most
 /// non-members from L1 cache, and one probe of an open-addressing table. A hit is confirmed by
 /// comparing the words, so there are no false positives. Members are matched by their UTF-8
 /// bytes, like ``TokenVocabulary`` and ``StanceVocabulary``: knowledge-base words and article
@@ -80,8 +80,7 @@ extension WordSet {
             members.reserveCapacity(words.count)
             hashes.reserveCapacity(words.count)
             candidates: for word in words {
-                var copy = word
-                let h = copy.withUTF8 { Self.hash($0) }
+                let h = WordHash.of(word)
                 var i = Int(truncatingIfNeeded: h) & (capacity - 1)
                 while slots[i] != 0 {
                     let index = Int(slots[i]) - 1
@@ -104,8 +103,7 @@ extension WordSet {
 
         @inline(__always)
         func contains(_ word: String) -> Bool {
-            var copy = word
-            let h = copy.withUTF8 { Self.hash($0) }
+            let h = WordHash.of(word)
             let bit = Int(truncatingIfNeeded: h >> 40) & filterMask
             if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
             var i = Int(truncatingIfNeeded: h) & mask
@@ -116,13 +114,6 @@ extension WordSet {
                 if hashes[index] == h, words[index] == word { return true }
                 i = (i + 1) & mask
             }
-        }
-
-        @inline(__always)
-        private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-            return h ^ (h >> 29)
         }
     }
 }
