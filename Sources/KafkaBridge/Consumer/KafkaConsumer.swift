@@ -234,23 +234,6 @@ public final class KafkaConsumer: Sendable {
         }.get()
     }
 
-    /// The fetch positions of `partitions`: the offset after the last message returned by
-    /// ``poll(maxMessages:timeout:)`` (or set by ``seek(_:timeout:)``).
-    /// - Parameter partitions: Partitions to look up.
-    /// - Returns: Positions by partition; partitions without a position yet are absent.
-    /// - Throws: ``KafkaError`` if librdkafka cannot report positions.
-    public func position(_ partitions: [TopicPartition]) throws(KafkaError) -> [TopicPartition: Int64] {
-        guard !partitions.isEmpty else { return [:] }
-        let list = TopicPartitionList(partitions)
-        let err = list.withPointer { pointer in client.withPointer { rd_kafka_position($0, pointer) } }
-        if let error = KafkaError.check(err) { throw error }
-        var positions: [TopicPartition: Int64] = [:]
-        for entry in list.entries where entry.offset >= 0 {
-            positions[entry.partition] = entry.offset
-        }
-        return positions
-    }
-
     /// The partitions currently assigned to this consumer, sorted.
     /// - Throws: ``KafkaError`` if librdkafka cannot report the assignment.
     public func assignment() throws(KafkaError) -> [TopicPartition] {

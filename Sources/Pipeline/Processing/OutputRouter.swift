@@ -6,6 +6,12 @@ import KafkaBridge
 struct OutputRouter: Sendable {
     let topics: WorkerConfiguration.Topics
 
+    private static let json = KafkaHeader(key: "content-type", value: Array("application/json".utf8))
+    /// Headers of every enriched event, built once.
+    private static let enrichedHeaders = [json, KafkaHeader(key: "schema", value: Array(EnrichedEvent.schema.utf8))]
+    /// Headers of every stance event, built once.
+    private static let stanceHeaders = [json]
+
     /// The records for `outcome`, in publishing order.
     /// - Parameters:
     ///   - outcome: What processing made of `message`.
@@ -21,10 +27,7 @@ struct OutputRouter: Sendable {
                     partition: nil,
                     key: Array(article.articleId.utf8),
                     value: article.enriched,
-                    headers: [
-                        KafkaHeader(key: "content-type", value: Array("application/json".utf8)),
-                        KafkaHeader(key: "schema", value: Array(EnrichedEvent.schema.utf8)),
-                    ]
+                    headers: Self.enrichedHeaders
                 )
             )
             for stance in article.stances {
@@ -34,7 +37,7 @@ struct OutputRouter: Sendable {
                         partition: nil,
                         key: Array(stance.key.utf8),
                         value: stance.value,
-                        headers: [KafkaHeader(key: "content-type", value: Array("application/json".utf8))]
+                        headers: Self.stanceHeaders
                     )
                 )
             }

@@ -1,4 +1,3 @@
-import Extraction
 import Foundation
 import KafkaBridge
 import Logging
@@ -335,9 +334,10 @@ public final class TransactionalWorker: Service, Sendable {
                     )
                 }
             }
+            // Only a transaction that began is aborted (and its commit counted as failed).
+            metrics.transactionsAborted.increment()
+            metrics.commitsFailed.increment()
         }
-        metrics.transactionsAborted.increment()
-        metrics.commitsFailed.increment()
         let positions = state.abort(batch)
         do {
             try await consumer.seek(positions, timeout: configuration.transactions.timeout)

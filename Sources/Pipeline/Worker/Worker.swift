@@ -1,4 +1,3 @@
-import Extraction
 import Foundation
 import KafkaBridge
 import Logging
@@ -20,6 +19,7 @@ import Synchronization
 public final class Worker: Service, Sendable {
     private let configuration: WorkerConfiguration
     private let processor: ArticleProcessor
+    private let router: OutputRouter
     private let health: HealthMonitor
     private let logger: Logger
     private let consumer: KafkaConsumer
@@ -40,6 +40,7 @@ public final class Worker: Service, Sendable {
     ) throws(KafkaError) {
         self.configuration = configuration
         self.processor = processor
+        self.router = OutputRouter(topics: configuration.topics)
         self.health = health
         self.logger = logger
         let state = WorkerState()
@@ -296,7 +297,7 @@ public final class Worker: Service, Sendable {
             )
             deadLettered = true
         }
-        let records = OutputRouter(topics: configuration.topics).records(for: outcome, of: message)
+        let records = router.records(for: outcome, of: message)
         let completion = OutputCompletion(
             ticket: ticket,
             outputs: records.count,
