@@ -13,14 +13,12 @@ struct WordSetTests {
         #expect(!strangers.contains(where: set.contains))
     }
 
-    @Test func duplicatesAreStoredOnceAndInsertReportsWhetherTheWordWasNew() {
+    @Test func duplicatesAreStoredOnceInInsertionOrder() {
         var set: WordSet = ["talks", "summit", "talks"]
         #expect(set.count == 2)
-        let addedMeeting = set.insert("meeting")
-        let addedSummit = set.insert("summit")
-        #expect(addedMeeting && !addedSummit)
-        set.formUnion(["summit", "encounter", "encounter"])
+        set.formUnion(["summit", "meeting", "encounter", "encounter"])
         #expect(Array(set) == ["talks", "summit", "meeting", "encounter"])
+        #expect(set.contains("meeting") && set.contains("encounter"))
     }
 
     @Test func nonASCIIWordsMatchByTheirBytes() {
@@ -37,7 +35,7 @@ struct WordSetTests {
     @Test func copiesAreIndependent() {
         let original: WordSet = ["a"]
         var copy = original
-        _ = copy.insert("b")
+        copy.formUnion(["b"])
         #expect(!original.contains("b") && copy.contains("b"))
     }
 }

@@ -91,11 +91,6 @@ struct Gazetteer: Sendable {
         return (m.values, m.length)
     }
 
-    /// Whether the text tokens are written as the alias requires.
-    func accepts(_ alias: Alias, tokens: [Token], at start: Int) -> Bool {
-        Self.accepts([alias], 0, tokens: tokens, at: start)
-    }
-
     /// Whether the text tokens are written as alias `index` of `aliases` requires; reads the
     /// alias and the tokens in place.
     private static func accepts(_ aliases: [Alias], _ index: Int, tokens: [Token], at start: Int) -> Bool {

@@ -100,12 +100,14 @@ extension StanceFieldScan {
     /// The two entities a "both sides" / "the two leaders" phrase ending at `head` refers to,
     /// or `nil`: the latest "A and B" pair of matching type within the last three sentences.
     func pairReferents(at head: Int) -> [Int]? {
-        let word = field.tokens[head].lower
-        let wantsPerson = Self.pairPersonNouns.contains(word)
-        guard wantsPerson || Self.pairGroupNouns.contains(word), head >= 1 else { return nil }
+        // The rare "both" / "the two" first: it rules out nearly every token without a lookup.
+        guard head >= 1 else { return nil }
         let before = field.tokens[head - 1].lower
         let paired = before == "both" || (before == "two" && head >= 2 && field.tokens[head - 2].lower == "the")
         guard paired else { return nil }
+        let word = field.tokens[head].lower
+        let wantsPerson = Self.pairPersonNouns.contains(word)
+        guard wantsPerson || Self.pairGroupNouns.contains(word) else { return nil }
         func fits(_ e: Int) -> Bool {
             let type = entities[e].type
             return wantsPerson ? type == .person : (type == .gpe || type == .org)

@@ -10,7 +10,7 @@
 ///
 /// The set is one reference to an immutable table, so the structs that hold many sets stay
 /// small and cheap to pass around. Adding words rebuilds the table: build a set with
-/// ``formUnion(_:)`` or a literal (knowledge-base loading does), not word by word.
+/// ``formUnion(_:)`` or a literal, not word by word.
 struct WordSet: Sendable, Sequence, ExpressibleByArrayLiteral {
     private var table: Table
 
@@ -32,14 +32,6 @@ struct WordSet: Sendable, Sequence, ExpressibleByArrayLiteral {
 
     /// The members, in insertion order.
     func makeIterator() -> IndexingIterator<[String]> { table.words.makeIterator() }
-
-    /// Adds `word`; returns whether it was new. Rebuilds the table (linear in the set's size).
-    @discardableResult
-    mutating func insert(_ word: String) -> Bool {
-        if contains(word) { return false }
-        table = Table(words: table.words + [word])
-        return true
-    }
 
     /// Adds every word of `elements`, rebuilding the table once.
     mutating func formUnion<S: Sequence>(_ elements: S) where S.Element == String {
