@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import Extraction
@@ -8,7 +9,7 @@ import Testing
 /// `shared/eval/score.py`, against the held-out targets.
 @Suite("Generalisation set")
 struct GeneralizationSetTests {
-    struct Scores {
+    struct Scores: Sendable {
         var entity = DevSet.Counts()
         var stance = StanceDevSetTests.Counts()
         var documents = 0
@@ -25,7 +26,17 @@ struct GeneralizationSetTests {
     }
 
     /// Scores the engine on the set in resource folder `name` (`gold.json`, `articles.jsonl`).
+    /// Scores by set folder: each set is extracted once per test run, whichever test asks first.
+    private static let scored = Mutex<[String: Scores]>([:])
+
     static func run(_ name: String = "GeneralizationSet") throws -> Scores {
+        if let cached = scored.withLock({ $0[name] }) { return cached }
+        let s = try score(name)
+        scored.withLock { $0[name] = s }
+        return s
+    }
+
+    private static func score(_ name: String) throws -> Scores {
         let dir = try folder(name)
         let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("gold.json"))) as! [String: Any]
         var articles: [String: Article] = [:]

@@ -13,6 +13,10 @@ struct StanceGeneralNegotiationTests {
         let out = StanceFixture.triples(
             "Washington backed new sanctions on paramilitary commanders in Darfur.", [N(name: "United States", type: .gpe, aliases: ["Washington"])])
         #expect(!out.contains { $0.target == "sanctions_on_russia" })
+        let russia = StanceFixture.triples(
+            "Washington backed new sanctions on Russia over the war in Ukraine.",
+            [N(name: "United States", type: .gpe, aliases: ["Washington"]), N(name: "Russia", type: .gpe)])
+        #expect(russia.contains(T("United States", "sanctions_on_russia", .support)), "\(russia)")
     }
 
     @Test func accountabilityForAtrocitiesIsAGeneralTopic() {

@@ -20,9 +20,11 @@ struct UnseenNameShapeTests {
         #expect(Fixtures.entity("Adigrat", in: entities)?.type == .gpe)
     }
 
-    @Test func aPlaceNamedBeforeDealIsTheAgreementNotThePlace() {
+    @Test func aPlaceNamedBeforeDealIsNotAMentionOfThePlace() {
         let entities = Fixtures.entities("Leaders split over the Pretoria deal on Monday.")
         #expect(Fixtures.entity("Pretoria", in: entities) == nil)
+        let place = Fixtures.entities("Leaders met in Pretoria on Monday.")
+        #expect(Fixtures.entity("Pretoria", in: place)?.type == .gpe)
     }
 }
 
