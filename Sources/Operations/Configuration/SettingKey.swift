@@ -37,9 +37,12 @@ public struct SettingKey: Sendable, Hashable {
         SettingKey(name: "shutdown-timeout", defaultValue: "20", summary: "seconds to drain and flush on shutdown"),
         SettingKey(
             name: "stall-timeout", defaultValue: "60", summary: "seconds without progress before liveness fails"),
-        SettingKey(name: "instance-id", defaultValue: nil, summary: "this instance's name (logs, client.id)"),
         SettingKey(
-            name: "transactional-id-prefix", defaultValue: nil, summary: "prefix of transactional ids (exactly-once)"),
+            name: "instance-id", defaultValue: nil,
+            summary: "static group membership (group.instance.id); part of the transactional id"),
+        SettingKey(
+            name: "transactional-id-prefix", defaultValue: "stancewire",
+            summary: "prefix of transactional ids (exactly-once)"),
     ]
 
     /// The key named `name`, if it is known.

@@ -27,7 +27,7 @@ struct SettingsTests {
         #expect(settings.shutdownTimeout == .seconds(20))
         #expect(settings.stallTimeout == .seconds(60))
         #expect(settings.instanceID == nil)
-        #expect(settings.transactionalIDPrefix == nil)
+        #expect(settings.transactionalIDPrefix == "stancewire")
         #expect(settings.kafka.isEmpty)
         #expect(settings.sources["brokers"] == .defaultValue)
     }
