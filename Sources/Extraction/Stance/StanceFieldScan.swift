@@ -485,9 +485,16 @@ struct StanceFieldScan {
     /// compatible mention.
     func resolvePronoun(at index: Int) -> Int {
         let wantsPerson = classes[index].contains(.personPronoun)
+        // "the bloc" is an organisation, "the kingdom" a country; "it", "they" either.
+        let wantsOrganization = classes[index].contains(.organizationReferent)
+        let wantsCountry = classes[index].contains(.countryReferent)
+        let narrowed = wantsPerson || wantsOrganization || wantsCountry
         func compatible(_ e: Int) -> Bool {
             let type = entities[e].type
-            return wantsPerson ? type == .person : (type == .org || type == .gpe)
+            if wantsPerson { return type == .person }
+            if wantsOrganization { return type == .org }
+            if wantsCountry { return type == .gpe }
+            return type == .org || type == .gpe
         }
         let s = field.tokens[index].sentence
         // "Russia has suggested that it …": a pronoun opening reported speech is the speaker.
@@ -497,8 +504,13 @@ struct StanceFieldScan {
         while v >= max(floor, index - 5) {
             if classes[v].contains(.speechVerb), mentionAt[v] < 0 {
                 let speakers = localSubject(before: v, floor: floor)
-                if let speaker = speakers.first(where: compatible) ?? (wantsPerson ? nil : speakers.first) {
+                if let speaker = speakers.first(where: compatible) ?? (narrowed ? nil : speakers.first) {
                     return speaker
+                }
+                if wantsOrganization || wantsCountry, let affiliation = affiliation(before: v, floor: floor, where: compatible) {
+                    // "Saudi Foreign Minister Prince Faisal said the kingdom …": the speaker's
+                    // country or organisation.
+                    return affiliation
                 }
                 break
             }
@@ -553,6 +565,24 @@ struct StanceFieldScan {
             j -= 1
         }
         return -1
+    }
+
+    /// The nearest country or organisation named (or given by a demonym) between `floor` and
+    /// token `end` that passes `accepts`: the affiliation of a speaker described there
+    /// ("EU foreign policy chief Kaja Kallas", "Saudi Arabia's foreign minister, …").
+    func affiliation(before end: Int, floor: Int, where accepts: (Int) -> Bool) -> Int? {
+        var j = end - 1
+        while j >= floor {
+            if mentionAt[j] >= 0 {
+                let m = mentions[Int(mentionAt[j])]
+                if accepts(m.entity) { return m.entity }
+                j = m.tokens.lowerBound - 1
+                continue
+            }
+            if demonymAt[j] >= 0, accepts(Int(demonymAt[j])) { return Int(demonymAt[j]) }
+            j -= 1
+        }
+        return nil
     }
 
     /// Whether entity `e` is mentioned in sentence `s` before token `index`.

@@ -51,6 +51,11 @@ struct StanceWordClass: OptionSet, Sendable, Hashable {
     static let auxiliary = StanceWordClass(rawValue: 1 << 21)
     /// "warn", "fear": reporting a topic with such a verb is opposing it.
     static let negativeSpeech = StanceWordClass(rawValue: 1 << 22)
+    /// "bloc", "alliance": a group pronoun (also listed under `group_pronouns`) that refers
+    /// only to an organisation.
+    static let organizationReferent = StanceWordClass(rawValue: 1 << 23)
+    /// "kingdom": a group pronoun that refers only to a country.
+    static let countryReferent = StanceWordClass(rawValue: 1 << 24)
 
     /// The `word_classes` keys of `cues.json`, with the class each names.
     static let names: [(key: String, value: StanceWordClass)] = [
@@ -63,6 +68,7 @@ struct StanceWordClass: OptionSet, Sendable, Hashable {
         ("complementizers", .complementizer), ("agent_markers", .agentMarker),
         ("beneficiary_markers", .beneficiaryMarker), ("first_person_pronouns", .firstPersonPronoun),
         ("possessive_pronouns", .possessivePronoun), ("auxiliaries", .auxiliary),
-        ("negative_speech_verbs", .negativeSpeech),
+        ("negative_speech_verbs", .negativeSpeech), ("organization_referents", .organizationReferent),
+        ("country_referents", .countryReferent),
     ]
 }
