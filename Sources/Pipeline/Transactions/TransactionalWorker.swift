@@ -76,24 +76,9 @@ public final class TransactionalWorker: Service, Sendable {
             onRebalance: { event in
                 switch event {
                 case .assigned(let tps):
-                    metrics.rebalance("assign")
-                    let (first, paused) = state.assign(tps)
-                    // As in the at-least-once worker: an incremental assignment leaves the other
-                    // partitions paused, and librdkafka keeps a partition's pause across losing and
-                    // regaining it, so the assigned partitions get the worker's fetch state.
-                    if let consumer = consumerRef.withLock({ $0 }) {
-                        do {
-                            if paused { try consumer.pause(tps) } else { try consumer.resume(tps) }
-                        } catch {
-                            logger.warning(
-                                "setting the fetch state of assigned partitions failed",
-                                metadata: ["kafka.error": "\(error)"])
-                        }
-                    }
-                    health.setGroupJoined(true)
-                    health.setBrokersReachable(true)
-                    logger.info("partitions assigned", metadata: ["kafka.partitions": "\(tps.count)"])
-                    if first { onReady() }
+                    PartitionIntake.partitionsAssigned(
+                        tps, state: state, consumer: consumerRef.withLock { $0 }, metrics: metrics, health: health, logger: logger,
+                        onReady: onReady)
                 case .revoked(let tps), .lost(let tps):
                     let lost: Bool
                     if case .lost = event { lost = true } else { lost = false }
@@ -375,41 +360,19 @@ public final class TransactionalWorker: Service, Sendable {
     // MARK: - Poll loop
 
     private func pollLoop(lanes: PartitionLanes<TransactionalWorkerState.Ticket>) async throws {
-        let flow = configuration.flow
+        let intake = PartitionIntake(
+            consumer: consumer, state: state, lanes: lanes, flow: configuration.flow, metrics: metrics,
+            health: health, logger: logger)
         let transactions = configuration.transactions
         let clock = ContinuousClock()
         var lastTransaction = clock.now
         while !state.stopRequested, !Task.isCancelled {
-            if let fatal = state.fatal { throw fatal }
-            if let pause = state.flowDecision(maxInFlight: flow.maxInFlight) {
-                setPaused(pause)
-            }
-            let messages = try await consumer.pollBatch(flow: flow, metrics: metrics, health: health, logger: logger)
-            for message in messages {
-                metrics.consumed.increment()
-                guard let ticket = state.track(message.topicPartition, offset: message.offset) else { continue }
-                lanes.route(message, ticket: ticket)
-            }
-            metrics.inFlight.record(state.inFlight)
+            try await intake.pollOnce()
             let ready = state.ready
             if ready >= transactions.maxInputs || (ready > 0 && clock.now - lastTransaction >= transactions.interval) {
                 try await runTransaction()
                 lastTransaction = clock.now
             }
-        }
-    }
-
-    private func setPaused(_ pause: Bool) {
-        let partitions = state.assigned
-        guard !partitions.isEmpty else { return }
-        do {
-            if pause {
-                try consumer.pause(partitions)
-            } else {
-                try consumer.resume(partitions)
-            }
-        } catch {
-            logger.warning("pause or resume failed", metadata: ["kafka.error": "\(error)"])
         }
     }
 
@@ -452,17 +415,7 @@ public final class TransactionalWorker: Service, Sendable {
         let start = ContinuousClock.now
         let origin = EventOrigin(topic: message.topic, partition: message.partition, offset: message.offset)
         let outcome = processor.process(message.value, origin: origin)
-        metrics.processing.recordNanoseconds(Self.nanoseconds(ContinuousClock.now - start))
-        let deadLettered: Bool
-        switch outcome {
-        case .processed(let article):
-            metrics.entities.increment(by: article.entityCount)
-            metrics.stances.increment(by: article.stanceCount)
-            deadLettered = false
-        case .deadLetter(let failure):
-            metrics.deadLettered(failure.reason)
-            deadLettered = true
-        }
+        let deadLettered = metrics.record(outcome, elapsed: ContinuousClock.now - start)
         let records = router.records(for: outcome, of: message)
         if !state.complete(ticket, outputs: records, deadLettered: deadLettered) {
             logger.trace("stale result dropped", metadata: ["kafka.offset": "\(message.offset)"])
@@ -470,18 +423,6 @@ public final class TransactionalWorker: Service, Sendable {
     }
 
     private func backoff(attempt: Int) -> Duration {
-        let base = configuration.timeouts.retryBackoff
-        let cap = configuration.timeouts.maxRetryBackoff
-        var delay = base
-        for _ in 0..<min(attempt, 16) {
-            delay = delay * 2
-            if delay >= cap { return cap }
-        }
-        return delay
-    }
-
-    private static func nanoseconds(_ d: Duration) -> Int64 {
-        let (seconds, attoseconds) = d.components
-        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+        configuration.timeouts.backoff(attempt: attempt)
     }
 }

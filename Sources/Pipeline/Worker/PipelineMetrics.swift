@@ -36,6 +36,23 @@ final class PipelineMetrics: Sendable {
         transactionsAborted = Counter(label: MetricNames.transactions, dimensions: [("result", "aborted")])
     }
 
+    /// Records one input's processing: its duration and what it yielded (entities and
+    /// stances) or why it was dead-lettered.
+    /// - Returns: whether the input goes to the dead-letter topic.
+    func record(_ outcome: ProcessingOutcome, elapsed: Duration) -> Bool {
+        let (seconds, attoseconds) = elapsed.components
+        processing.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        switch outcome {
+        case .processed(let article):
+            entities.increment(by: article.entityCount)
+            stances.increment(by: article.stanceCount)
+            return false
+        case .deadLetter(let failure):
+            deadLettered(failure.reason)
+            return true
+        }
+    }
+
     func deadLettered(_ reason: DeadLetterReason) {
         counter(in: deadLetters, MetricNames.messagesDeadLettered, ("reason", reason.code)).increment()
     }

@@ -54,23 +54,9 @@ public final class Worker: Service, Sendable {
             onRebalance: { event in
                 switch event {
                 case .assigned(let tps):
-                    metrics.rebalance("assign")
-                    let (first, paused) = state.assign(tps)
-                    // Give the assigned partitions the worker's fetch state explicitly: an
-                    // incremental assignment leaves the other partitions paused, and librdkafka
-                    // keeps a partition's pause across losing and regaining it, so a partition
-                    // paused before it was lost would otherwise never be fetched again.
-                    if let consumer = consumerRef.withLock({ $0 }) {
-                        do {
-                            if paused { try consumer.pause(tps) } else { try consumer.resume(tps) }
-                        } catch {
-                            logger.warning("setting the fetch state of assigned partitions failed", metadata: ["kafka.error": "\(error)"])
-                        }
-                    }
-                    health.setGroupJoined(true)
-                    health.setBrokersReachable(true)
-                    logger.info("partitions assigned", metadata: ["kafka.partitions": "\(tps.count)"])
-                    if first { onReady() }
+                    PartitionIntake.partitionsAssigned(
+                        tps, state: state, consumer: consumerRef.withLock { $0 }, metrics: metrics, health: health, logger: logger,
+                        onReady: onReady)
                 case .revoked(let tps):
                     metrics.rebalance("revoke")
                     Worker.waitForDrain(of: tps, state: state, timeout: revokeDrain)
@@ -171,41 +157,17 @@ public final class Worker: Service, Sendable {
     // MARK: - Poll loop
 
     private func pollLoop(lanes: PartitionLanes<OffsetTracker.Ticket>) async throws {
-        let flow = configuration.flow
+        let intake = PartitionIntake(
+            consumer: consumer, state: state, lanes: lanes, flow: configuration.flow, metrics: metrics,
+            health: health, logger: logger)
         let clock = ContinuousClock()
         var lastCommit = clock.now
         while !state.stopRequested, !Task.isCancelled {
-            if let fatal = state.fatal { throw fatal }
-            if let pause = state.flowDecision(maxInFlight: flow.maxInFlight) {
-                setPaused(pause)
-            }
-            let messages = try await consumer.pollBatch(flow: flow, metrics: metrics, health: health, logger: logger)
-            for message in messages {
-                metrics.consumed.increment()
-                guard let ticket = state.track(message.topicPartition, offset: message.offset) else { continue }
-                lanes.route(message, ticket: ticket)
-            }
-            metrics.inFlight.record(state.inFlight)
-            if clock.now - lastCommit >= flow.commitInterval {
+            try await intake.pollOnce()
+            if clock.now - lastCommit >= configuration.flow.commitInterval {
                 await commitPending()
                 lastCommit = clock.now
             }
-        }
-    }
-
-    private func setPaused(_ pause: Bool) {
-        let partitions = state.assigned
-        guard !partitions.isEmpty else { return }
-        do {
-            if pause {
-                try consumer.pause(partitions)
-                logger.debug("fetching paused", metadata: ["worker.in_flight": "\(state.inFlight)"])
-            } else {
-                try consumer.resume(partitions)
-                logger.debug("fetching resumed", metadata: ["worker.in_flight": "\(state.inFlight)"])
-            }
-        } catch {
-            logger.warning("pause or resume failed", metadata: ["kafka.error": "\(error)"])
         }
     }
 
@@ -277,16 +239,8 @@ public final class Worker: Service, Sendable {
         ticket: OffsetTracker.Ticket,
         retries: AsyncStream<PendingDelivery>.Continuation
     ) async {
-        metrics.processing.recordNanoseconds(Self.nanoseconds(elapsed))
-
-        let deadLettered: Bool
-        switch outcome {
-        case .processed(let article):
-            metrics.entities.increment(by: article.entityCount)
-            metrics.stances.increment(by: article.stanceCount)
-            deadLettered = false
-        case .deadLetter(let failure):
-            metrics.deadLettered(failure.reason)
+        let deadLettered = metrics.record(outcome, elapsed: elapsed)
+        if case .deadLetter(let failure) = outcome {
             logger.debug(
                 "message dead-lettered",
                 metadata: [
@@ -295,7 +249,6 @@ public final class Worker: Service, Sendable {
                     "kafka.offset": "\(message.offset)",
                 ]
             )
-            deadLettered = true
         }
         let records = router.records(for: outcome, of: message)
         let completion = OutputCompletion(
@@ -378,19 +331,7 @@ public final class Worker: Service, Sendable {
     }
 
     private func backoff(attempt: Int) -> Duration {
-        let base = configuration.timeouts.retryBackoff
-        let cap = configuration.timeouts.maxRetryBackoff
-        var delay = base
-        for _ in 0..<min(attempt, 16) {
-            delay = delay * 2
-            if delay >= cap { return cap }
-        }
-        return delay
-    }
-
-    private static func nanoseconds(_ d: Duration) -> Int64 {
-        let (seconds, attoseconds) = d.components
-        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+        configuration.timeouts.backoff(attempt: attempt)
     }
 }
 

@@ -48,6 +48,17 @@ public struct WorkerConfiguration: Sendable {
         public var maxRetryBackoff: Duration = .seconds(5)
 
         public init() {}
+
+        /// The delay before retry `attempt` (1 for the first retry): ``retryBackoff`` doubled
+        /// per attempt, capped at ``maxRetryBackoff``.
+        public func backoff(attempt: Int) -> Duration {
+            var delay = retryBackoff
+            for _ in 0..<min(attempt, 16) {
+                delay = delay * 2
+                if delay >= maxRetryBackoff { return maxRetryBackoff }
+            }
+            return delay
+        }
     }
 
     /// Exactly-once mode (``TransactionalWorker``).
