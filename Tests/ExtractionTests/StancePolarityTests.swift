@@ -25,6 +25,14 @@ struct StancePolarityTests {
         #expect(out == [T("Germany", "peace_talks", .support)])
     }
 
+    @Test func twoOpposingVerbsJoinedByAndAreTwoOppositionsNotADoubleNegative() {
+        let armenia = StanceFixture.Named(name: "Armenia", type: .gpe)
+        let out = StanceFixture.triples("Hungary rejected the plan and blamed Armenia for the delay.", [hungary, armenia])
+        #expect(out == [T("Hungary", "Armenia", .oppose)])
+        let criticised = StanceFixture.triples("Germany rejected the offer and criticised Armenia.", [germany, armenia])
+        #expect(criticised == [T("Germany", "Armenia", .oppose)])
+    }
+
     @Test func refusingToRuleOutIsSupport() {
         let out = StanceFixture.triples("Germany refused to rule out sending peacekeepers to Ukraine.", [germany])
         #expect(out == [T("Germany", "foreign_troops_in_ukraine", .support)])

@@ -81,10 +81,16 @@ extension StanceFieldScan {
             var modalOrigin: CueMatch?
             if let p = pending, cue.start - p.end <= p.gap, canChain(from: p.end, to: cue.start) {
                 // "refused to rule out": polarities compose. An evaluation ("concerns over
-                // Russia's bad faith") is the holder's own and does not.
+                // Russia's bad faith") is the holder's own and does not. Verbs joined by "and"
+                // are parallel: "rejected the offer and blamed Yerevan" is two oppositions, so
+                // the second starts from what its clause started from ("ensure that Russia
+                // complies … and respects …": what "ensure that" passed on).
                 let own = cue.cue.role == .predicate
+                let parallel = isCoordinated(from: p.end, to: cue.start)
+                let reported = !parallel && (p.end..<max(p.end, cue.start)).contains { classes[$0].contains(.complementizer) }
                 holders = p.holders.map {
-                    Holder(entity: $0.entity, factor: own ? factor : $0.factor * factor, weight: $0.weight)
+                    let factor = own ? factor : (parallel ? $0.base : $0.factor) * factor
+                    return Holder(entity: $0.entity, factor: factor, weight: $0.weight, base: reported ? $0.factor : $0.base)
                 }
                 modalOrigin = p.modal
             }
@@ -309,6 +315,11 @@ extension StanceFieldScan {
             j += 1
         }
         return true
+    }
+
+    /// Whether a coordinator ("and", "as well as") stands between two cues.
+    func isCoordinated(from start: Int, to end: Int) -> Bool {
+        (start..<max(start, end)).contains { classes[$0].contains(.coordinator) }
     }
 
     /// The start of the first topic in a range, or `end`.

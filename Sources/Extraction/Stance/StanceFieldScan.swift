@@ -89,6 +89,10 @@ struct StanceFieldScan {
         var entity: Int
         var factor: Int
         var weight: Double
+        /// The factor the holder carried into this cue's clause (1 for the cue's own holders;
+        /// the composed factor of the cues before a "that" it came through): what a verb
+        /// coordinated with this one starts from.
+        var base = 1
     }
 
     /// A cue found in a sentence.
