@@ -82,6 +82,7 @@ let package = Package(
             resources: [
                 .copy("Resources/GeneralizationSet"), .copy("Resources/GeneralizationSet2"),
                 .copy("Resources/GeneralizationSet3"),
+                .copy("Resources/GeneralizationSet4"),
             ]
         ),
         .testTarget(

@@ -8,6 +8,22 @@ struct StanceTargetTests {
     typealias T = StanceFixture.Triple
     typealias N = StanceFixture.Named
 
+    @Test func callingTalksABetrayalOrAStepForwardIsAPosition() {
+        let hungary = N(name: "Hungary", type: .gpe)
+        let betrayal = StanceFixture.triples("Hungary called the truce a betrayal.", [hungary])
+        #expect(betrayal == [T("Hungary", "ceasefire", .oppose)])
+        let sham = StanceFixture.triples("Hungary said the peace talks were a sham.", [hungary])
+        #expect(sham == [T("Hungary", "peace_talks", .oppose)])
+        let step = StanceFixture.triples("Hungary called the ceasefire an important step.", [hungary])
+        #expect(step == [T("Hungary", "ceasefire", .support)])
+    }
+
+    @Test func holdingFireIsACeasefire() {
+        let out = StanceFixture.triples(
+            "Norway urged both sides to hold their fire.", [N(name: "Norway", type: .gpe)])
+        #expect(out == [T("Norway", "ceasefire", .support)])
+    }
+
     @Test func anActorAfterAnOpposeCueIsTheTarget() {
         let out = StanceFixture.triples(
             "Estonia condemned Belarus for hosting the missiles.",

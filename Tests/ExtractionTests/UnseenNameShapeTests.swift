@@ -20,6 +20,15 @@ struct UnseenNameShapeTests {
         #expect(Fixtures.entity("Adigrat", in: entities)?.type == .gpe)
     }
 
+    @Test func aPersonsNameEndsBeforeOfAndTheEmployer() {
+        let entities = Fixtures.entities("Lawmaker Tomasz Wrzosek of Nowa Droga voted against the motion.")
+        #expect(Fixtures.entity("Tomasz Wrzosek", in: entities)?.type == .person, "\(entities.map(\.name))")
+        #expect(!entities.contains { $0.name.contains(" of ") }, "\(entities.map(\.name))")
+        // An organisation's head keeps its "of" ("Bank of …"), and so does a name with an English word.
+        let bank = Fixtures.entities("Officials at the Central Bank of Libya froze the accounts.")
+        #expect(Fixtures.entity("Central Bank of Libya", in: bank)?.type == .org, "\(bank.map(\.name))")
+    }
+
     @Test func aPlaceNamedBeforeDealIsNotAMentionOfThePlace() {
         let entities = Fixtures.entities("Leaders split over the Pretoria deal on Monday.")
         #expect(Fixtures.entity("Pretoria", in: entities) == nil)

@@ -432,6 +432,15 @@ struct EntityRecognizer {
                     j += 2
                     continue
                 }
+                // "Carlo Calenda of Azione", "Jane Doe of Reuters": two or more name words that
+                // are neither English words nor an organisation's head are a person's name,
+                // which ends before "of"; what follows is where the person works.
+                if word == "of", !afterOrgHead, !orgLink, j - i >= 2,
+                    (i..<j).allSatisfy({ toks[$0].kind == .word && toks[$0].isCapitalized && !isCommon(toks[$0])
+                        && !kb.names.orgHeads.contains(keys[$0]) && !kb.names.orgSuffixes.contains(keys[$0]) })
+                {
+                    break
+                }
                 if j > i, afterOrgHead || kb.names.nameConnectors.contains(word), j + 1 < end, !toks[j + 1].followsNewline {
                     if toks[j + 1].isCapitalized && toks[j + 1].kind == .word
                         && (demonymLength(at: j + 1, ids: ids, end: end) == nil
