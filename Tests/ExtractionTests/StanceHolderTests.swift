@@ -36,6 +36,18 @@ struct StanceHolderTests {
         #expect(!out.contains(T("Kenya", "ceasefire", .support)), "\(out)")
     }
 
+    @Test func anAppositiveWithABracketedAcronymOrARelativeClauseIsSkipped() {
+        let schlein = N(name: "Ilse Marten", type: .person)
+        let party = N(name: "Green Future Party", type: .org, aliases: ["GFP"])
+        let hungary = N(name: "Hungary", type: .gpe)
+        let bracket = StanceFixture.triples(
+            "Ilse Marten, secretary of the Green Future Party (GFP), condemned Hungary.", [schlein, party, hungary])
+        #expect(bracket == [T("Ilse Marten", "Hungary", .oppose)])
+        let relative = StanceFixture.triples(
+            "Ilse Marten, the senator who leads the Green Future Party (GFP), condemned Hungary.", [schlein, party, hungary])
+        #expect(relative == [T("Ilse Marten", "Hungary", .oppose)])
+    }
+
     @Test func accordingToNamesTheHolder() {
         let out = StanceFixture.triples(
             "Talks must resume within weeks, according to Norway.", [N(name: "Norway", type: .gpe)])

@@ -393,17 +393,31 @@ extension StanceFieldScan {
         return (start, end, relative, participial)
     }
 
-    /// The relative pronoun opening ", which …" / ", who …" when `comma` closes that clause
-    /// (no other punctuation in between), else `nil`.
+    /// The relative pronoun opening ", which …" / ", who …" when `comma` closes that clause, or
+    /// the first word of an appositive ", the … who …" holding one (no other punctuation in
+    /// between but a bracketed acronym), else `nil`.
     func relativeOpener(closedBy comma: Int, floor: Int) -> Int? {
         var k = comma - 1
+        // "Giuseppe Conte, the former prime minister who leads the Five Star Movement (M5S),
+        // demanded …": an appositive holding a relative clause is skipped whole.
+        var relativeInside = false
         while k > floor, k > comma - 25 {
-            if kind[k] == .punctuation || kind[k] == .quote {
-                guard punct[k] == Self.comma, k + 1 < comma, classes[k + 1].contains(.relativePronoun), mentionAt[k + 1] < 0 else {
-                    return nil
+            if kind[k] == .punctuation, field.scalars[field.tokens[k].start] == ")" {
+                var open = k - 1
+                while open > floor, open > comma - 25, !(kind[open] == .punctuation && field.scalars[field.tokens[open].start] == "(") {
+                    open -= 1
                 }
-                return k + 1
+                k = open - 1
+                continue
             }
+            if kind[k] == .punctuation || kind[k] == .quote {
+                guard punct[k] == Self.comma, k + 1 < comma else { return nil }
+                if classes[k + 1].contains(.relativePronoun), mentionAt[k + 1] < 0 { return k + 1 }
+                let opener = field.tokens[k + 1].lower
+                if relativeInside, opener == "the" || opener == "a" || opener == "an" { return k + 1 }
+                return nil
+            }
+            if classes[k].contains(.relativePronoun), mentionAt[k] < 0 { relativeInside = true }
             k -= 1
         }
         return nil

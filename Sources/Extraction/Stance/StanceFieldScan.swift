@@ -784,6 +784,15 @@ struct StanceFieldScan {
         let lowest = max(floor, comma - 16)
         while j > lowest {
             if classes[j].contains(.speechVerb) || classes[j].contains(.complementizer) { return nil }
+            if kind[j] == .punctuation, field.scalars[field.tokens[j].start] == ")" {
+                // "secretary of the Democratic Party (PD),": an acronym in brackets is part of
+                // the appositive.
+                var k = j - 1
+                while k > lowest, !(kind[k] == .punctuation && field.scalars[field.tokens[k].start] == "(") { k -= 1 }
+                guard k > lowest else { return nil }
+                j = k - 1
+                continue
+            }
             if kind[j] == .punctuation {
                 guard punct[j] == Self.comma, j + 1 < comma, mentionAt[j - 1] >= 0 else { return nil }
                 let opener = field.tokens[j + 1].lower
