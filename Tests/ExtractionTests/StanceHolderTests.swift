@@ -48,6 +48,18 @@ struct StanceHolderTests {
         #expect(relative == [T("Ilse Marten", "Hungary", .oppose)])
     }
 
+    @Test func theNameBeforeOfHoldsNotTheEmployerAfterIt() {
+        let person = N(name: "Tomasz Wrzosek", type: .person)
+        let party = N(name: "Nowa Droga", type: .org)
+        let hungary = N(name: "Hungary", type: .gpe)
+        let out = StanceFixture.triples("Tomasz Wrzosek of Nowa Droga condemned Hungary.", [person, party, hungary])
+        #expect(out == [T("Tomasz Wrzosek", "Hungary", .oppose)])
+        let ministry = N(name: "Ministry of Commerce", type: .org)
+        let beijing = N(name: "China", type: .gpe, aliases: ["Beijing"])
+        let place = StanceFixture.triples("The Ministry of Commerce in Beijing condemned Hungary.", [ministry, beijing, hungary])
+        #expect(place == [T("Ministry of Commerce", "Hungary", .oppose)])
+    }
+
     @Test func accordingToNamesTheHolder() {
         let out = StanceFixture.triples(
             "Talks must resume within weeks, according to Norway.", [N(name: "Norway", type: .gpe)])

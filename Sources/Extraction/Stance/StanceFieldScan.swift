@@ -617,8 +617,9 @@ struct StanceFieldScan {
         while j >= sentenceStart, looked < 5 {
             let c = classes[j]
             if c.contains(.preposition) || c.contains(.agentMarker) || c.contains(.beneficiaryMarker) {
-                // "Secretary of State Marco Rubio": a preposition inside a title.
-                let inTitle = j > sentenceStart && capital[j - 1] && capital[j + 1]
+                // "Secretary of State Marco Rubio": a preposition inside a title (not "Carlo
+                // Calenda of Azione", where the word before is a name).
+                let inTitle = j > sentenceStart && capital[j - 1] && capital[j + 1] && mentionAt[j - 1] < 0
                 if !inTitle { return false }
             }
             if c.contains(.title) || c.contains(.filler) || demonymAt[j] >= 0 || mentionAt[j] >= 0
