@@ -33,6 +33,15 @@ struct StancePolarityTests {
         #expect(criticised == [T("Germany", "Armenia", .oppose)])
     }
 
+    @Test func andBeforeAnAuxiliaryOpensAVerbPhraseWithItsOwnPolarity() {
+        let out = StanceFixture.triples(
+            "Hungary said that Germany supported the talks and would not cede territory to Russia.",
+            [hungary, germany, StanceFixture.Named(name: "Russia", type: .gpe)])
+        #expect(out.contains(T("Germany", "peace_talks", .support)), "\(out)")
+        #expect(out.contains(T("Hungary", "territorial_concessions", .oppose)), "\(out)")
+        #expect(!out.contains { $0.target == "territorial_concessions" && $0.polarity == .support }, "\(out)")
+    }
+
     @Test func refusingToRuleOutIsSupport() {
         let out = StanceFixture.triples("Germany refused to rule out sending peacekeepers to Ukraine.", [germany])
         #expect(out == [T("Germany", "foreign_troops_in_ukraine", .support)])

@@ -18,6 +18,12 @@ struct StanceTargetTests {
         #expect(step == [T("Hungary", "ceasefire", .support)])
     }
 
+    @Test func aThreeWayMeetingIsALeadersSummit() {
+        let out = StanceFixture.triples(
+            "Hungary supports a three-way meeting with the two presidents in Ukraine.", [N(name: "Hungary", type: .gpe)])
+        #expect(out == [T("Hungary", "leaders_summit", .support)])
+    }
+
     @Test func holdingFireIsACeasefire() {
         let out = StanceFixture.triples(
             "Norway urged both sides to hold their fire.", [N(name: "Norway", type: .gpe)])

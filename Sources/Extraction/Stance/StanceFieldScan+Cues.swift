@@ -288,10 +288,21 @@ extension StanceFieldScan {
         var j = index - 1
         let floor = max(floor, index - 40)
         while j >= floor {
-            if (classes[j].contains(.clauseBoundary) && !isParenthetical(j)) || punct[j] == Self.semicolon { return j + 1 }
+            if (classes[j].contains(.clauseBoundary) && !isParenthetical(j)) || punct[j] == Self.semicolon
+                || opensVerbPhrase(at: j)
+            {
+                return j + 1
+            }
             j -= 1
         }
         return floor
+    }
+
+    /// Whether token `j` is "and" (or another coordinator) before an auxiliary: "supported the
+    /// idea of a summit and would not trade its land" goes on with another verb phrase, with
+    /// its own polarity.
+    func opensVerbPhrase(at j: Int) -> Bool {
+        j + 1 < classes.count && classes[j].contains(.coordinator) && classes[j + 1].contains(.auxiliary)
     }
 
     func hasCue(from start: Int, to end: Int) -> Bool {
@@ -311,7 +322,7 @@ extension StanceFieldScan {
         while j < end {
             if topicAt[j] >= 0 { return false }
             if kind[j] == .punctuation { return false }
-            if classes[j].contains(.coordinator), j + 1 < end, classes[j + 1].contains(.auxiliary) { return false }
+            if j + 1 < end, opensVerbPhrase(at: j) { return false }
             j += 1
         }
         return true
@@ -378,6 +389,10 @@ extension StanceFieldScan {
         while k < range.upperBound {
             let c = classes[k]
             if c.contains(.clauseBoundary) || punct[k] == Self.semicolon {
+                end = k
+                break
+            }
+            if k + 1 < range.upperBound, opensVerbPhrase(at: k) {
                 end = k
                 break
             }
