@@ -60,6 +60,19 @@ struct StanceHolderTests {
         #expect(place == [T("Ministry of Commerce", "Hungary", .oppose)])
     }
 
+    @Test func theGroupOrThePartyRefersBackToTheOrganisationNamedBefore() {
+        let front = N(name: "Patriotic Front", type: .org)
+        let zambia = N(name: "Zambia", type: .gpe, demonyms: ["zambian"])
+        let group = StanceFixture.triples(
+            "The Patriotic Front met in Lusaka on Monday. Zambia stayed away. The group said it backs a ceasefire in Sudan.",
+            [front, zambia])
+        #expect(group.contains(T("Patriotic Front", "ceasefire", .support)), "\(group)")
+        #expect(!group.contains(T("Zambia", "ceasefire", .support)), "\(group)")
+        // Groups described by a demonym are not the country.
+        let civil = StanceFixture.triples("Zambian civil society groups demanded a ceasefire in Sudan.", [zambia])
+        #expect(civil.isEmpty, "\(civil)")
+    }
+
     @Test func accordingToNamesTheHolder() {
         let out = StanceFixture.triples(
             "Talks must resume within weeks, according to Norway.", [N(name: "Norway", type: .gpe)])

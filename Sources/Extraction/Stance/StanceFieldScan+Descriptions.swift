@@ -8,7 +8,13 @@ extension StanceFieldScan {
         "ombudswoman",
     ]
     /// Nouns that describe an organisation named before ("the ministry", "the agency").
-    static let organizationHeads: WordSet = ["ministry", "agency", "commission", "council", "bank", "court", "committee"]
+    static let organizationHeads: WordSet = [
+        "ministry", "agency", "commission", "council", "bank", "court", "committee", "assembly", "party", "movement",
+        "organisation", "organization", "group",
+    ]
+    /// Organisation nouns that refer to the latest organisation named whatever its name ("the
+    /// organisation said", "the group said" after "Hamas …").
+    static let genericOrganizationHeads: WordSet = ["organisation", "organization", "group"]
 
     /// The entity a definite description ending at token `head` refers to, or `nil`: "the
     /// [demonym] [titles] <head>" not followed by a name. A person title refers to the latest
@@ -39,7 +45,8 @@ extension StanceFieldScan {
                 if mentionAt[k] >= 0 {
                     let m = mentions[Int(mentionAt[k])]
                     if entities[m.entity].type == .org,
-                        entities[m.entity].name.lowercased().split(separator: " ").contains(Substring(word))
+                        Self.genericOrganizationHeads.contains(word)
+                            || entities[m.entity].name.lowercased().split(separator: " ").contains(Substring(word))
                     {
                         return m.entity
                     }

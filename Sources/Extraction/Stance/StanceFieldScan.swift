@@ -726,7 +726,11 @@ struct StanceFieldScan {
                 let e = mentions[Int(mentionAt[j - 2])].entity
                 if isHolderType(e) { return [e] }
             }
-            if c.contains(.title) || c.contains(.holderNoun), let e = definiteReferent(at: j), isHolderType(e) {
+            // "the president", "the ministry", "the party", "the group": a description of an
+            // actor named before.
+            if c.contains(.title) || c.contains(.holderNoun) || (wordLike[j] && Self.organizationHeads.contains(field.tokens[j].lower)),
+                let e = definiteReferent(at: j), isHolderType(e)
+            {
                 return [e]
             }
             if let pair = pairReferents(at: j) { return pair }  // "both sides", "the two leaders"
