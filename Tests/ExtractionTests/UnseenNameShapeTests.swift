@@ -29,6 +29,19 @@ struct UnseenNameShapeTests {
         #expect(Fixtures.entity("Central Bank of Libya", in: bank)?.type == .org, "\(bank.map(\.name))")
     }
 
+    @Test func aPossessiveInsideAnOrganisationsNameKeepsTheName() {
+        let entities = Fixtures.entities(
+            "Leaders of the Liberal Farmers' Party and the Democratic People's Front (FPD) met in Dodoma.")
+        #expect(Fixtures.entity("Liberal Farmers' Party", in: entities)?.type == .org, "\(entities.map(\.name))")
+        let front = Fixtures.entity("Democratic People's Front", in: entities)
+        #expect(front?.type == .org, "\(entities.map(\.name))")
+        // An acronym in brackets names the organisation even when it comes from another language.
+        #expect(front?.mentions.contains { $0.text == "FPD" } == true, "\(entities.map(\.name))")
+        // A known name's possessive is not part of a longer name.
+        let russia = Fixtures.entities("Leaders said Russia's Defence Council met in Moscow.")
+        #expect(Fixtures.entity("Russia", in: russia)?.type == .gpe, "\(russia.map(\.name))")
+    }
+
     @Test func aPlaceNamedBeforeDealIsNotAMentionOfThePlace() {
         let entities = Fixtures.entities("Leaders split over the Pretoria deal on Monday.")
         #expect(Fixtures.entity("Pretoria", in: entities) == nil)

@@ -339,10 +339,13 @@ struct EntityRecognizer {
         guard o + 2 < end, toks[o].text == "(", toks[o + 1].kind == .word, toks[o + 1].isAllCaps, toks[o + 2].text == ")",
             !state.covered[fi][o + 1]
         else { return }
-        // The acronym must start like the name and must not name something else ("KYIV, Ukraine (AP)").
+        // The acronym must start like the name ("KYIV, Ukraine (AP)" is a credit) unless the name
+        // is an organisation's ("Republican People's Party (CHP)", "Nationalist Movement Party
+        // (MHP)": acronyms of names in another language), and must not name something else.
         let acronym = toks[o + 1]
         guard let initial = acronym.lower.unicodeScalars.first,
-            toks[r].contains(where: { $0.isCapitalized && $0.lower.unicodeScalars.first == initial })
+            kb.names.orgSuffixes.contains(keys[r.upperBound - 1])
+                || toks[r].contains(where: { $0.isCapitalized && $0.lower.unicodeScalars.first == initial })
         else { return }
         if let other = kb.entryIndex(named: acronym.text), target != .kb(other) { return }
         let k = keys[o + 1]
@@ -460,6 +463,16 @@ struct EntityRecognizer {
             if toks[j].kind == .dash, j > i, toks[j].start == toks[j - 1].end, j + 1 < end, toks[j + 1].start == toks[j].end, toks[j + 1].isCapitalized,
                 toks[j + 1].kind == .word, demonymLength(at: j + 1, ids: ids, end: end) == nil,
                 kb.gazetteer.longestMatch(in: toks, ids: ids, at: j + 1, limit: end) == nil
+            {
+                j += 1
+                continue
+            }
+            // "Republican People's Party", "Sudan People's Liberation Movement", "United Nations
+            // Children's Fund": a possessive after a capitalised English noun (not a name the
+            // knowledge base knows: "Turkey's Foreign Ministry" is two names) inside a run.
+            if toks[j].kind == .possessive, j > i, lastGood == j, toks[j - 1].kind == .word, toks[j - 1].isCapitalized,
+                isCommon(toks[j - 1]), kb.gazetteer.longestMatch(in: toks, ids: ids, at: j - 1, limit: j) == nil, !toks[j].followsNewline, capitalizedWord(at: j + 1, end: end, toks),
+                demonymLength(at: j + 1, ids: ids, end: end) == nil
             {
                 j += 1
                 continue
