@@ -42,6 +42,16 @@ struct UnseenNameShapeTests {
         #expect(Fixtures.entity("Russia", in: russia)?.type == .gpe, "\(russia.map(\.name))")
     }
 
+    @Test func aPlaceBeforeATitledNameIsStillAPlace() {
+        let entities = Fixtures.entities(
+            "Speaking at the summit in Lodwar, Kenyan Foreign Minister Amina Otieno said the talks would go on.")
+        #expect(Fixtures.entity("Lodwar", in: entities)?.type == .gpe, "\(entities.map(\.name))")
+        #expect(Fixtures.entity("Amina Otieno", in: entities)?.type == .person, "\(entities.map(\.name))")
+        // An appositive title after a name still makes it a person.
+        let described = Fixtures.entities("The talks were led by Otieno, the foreign minister, on Monday.")
+        #expect(Fixtures.entity("Otieno", in: described)?.type == .person, "\(described.map(\.name))")
+    }
+
     @Test func aPlaceNamedBeforeDealIsNotAMentionOfThePlace() {
         let entities = Fixtures.entities("Leaders split over the Pretoria deal on Monday.")
         #expect(Fixtures.entity("Pretoria", in: entities) == nil)

@@ -750,7 +750,11 @@ struct EntityRecognizer {
         while k < end, seen < 5 {
             let t = toks[k]
             guard t.kind == .word else { return false }
-            if kb.names.personContextNouns.contains(t.lower) { return true }
+            if kb.names.personContextNouns.contains(t.lower) {
+                // "in Johannesburg, German Chancellor Friedrich Merz said": the title belongs to
+                // the name after it, not to the name before the comma.
+                return !capitalizedWord(at: k + 1, end: end, toks)
+            }
             k += 1
             seen += 1
         }
