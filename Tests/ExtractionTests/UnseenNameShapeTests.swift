@@ -52,6 +52,12 @@ struct UnseenNameShapeTests {
         #expect(Fixtures.entity("Otieno", in: described)?.type == .person, "\(described.map(\.name))")
     }
 
+    @Test func outletAndUnitSuffixesMakeOrganisations() {
+        let entities = Fixtures.entities("The Lakeside Weekly reported that the Northern Air Wing had moved.")
+        #expect(Fixtures.entity("Lakeside Weekly", in: entities)?.type == .org, "\(entities.map(\.name))")
+        #expect(Fixtures.entity("Northern Air Wing", in: entities)?.type == .org, "\(entities.map(\.name))")
+    }
+
     @Test func aPlaceNamedBeforeDealIsNotAMentionOfThePlace() {
         let entities = Fixtures.entities("Leaders split over the Pretoria deal on Monday.")
         #expect(Fixtures.entity("Pretoria", in: entities) == nil)
