@@ -18,6 +18,15 @@ struct StanceTargetTests {
         #expect(step == [T("Hungary", "ceasefire", .support)])
     }
 
+    @Test func aPredicateReachesBackPastALongerTopicAndItsNamedComplement() {
+        let hungary = N(name: "Hungary", type: .gpe)
+        let belarus = N(name: "Belarus", type: .gpe)
+        let long = StanceFixture.triples("Hungary called the peace talks a betrayal.", [hungary])
+        #expect(long == [T("Hungary", "peace_talks", .oppose)])
+        let named = StanceFixture.triples("Hungary has called the talks with Belarus a betrayal of its voters.", [hungary, belarus])
+        #expect(named == [T("Hungary", "peace_talks", .oppose)])
+    }
+
     @Test func aThreeWayMeetingIsALeadersSummit() {
         let out = StanceFixture.triples(
             "Hungary supports a three-way meeting with the two presidents in Ukraine.", [N(name: "Hungary", type: .gpe)])

@@ -473,12 +473,24 @@ extension StanceFieldScan {
         let floor = field.sentences[field.tokens[cue.start].sentence].tokens.lowerBound
         var j = cue.start - 1
         var words = 0
-        while j >= floor, words < 4 {
+        // "called the peace talks with Öcalan a betrayal": up to six words back, past a name
+        // after a preposition or "and" (the complement of what is called so).
+        while j >= floor, words < 6 {
             if classes[j].contains(.beVerb) { return true }
             if words == 0, kind[j] == .possessive || kind[j] == .quote, j >= 1, mentionAt[j - 1] >= 0 || kind[j] == .quote {
                 return true
             }
-            if kind[j] == .punctuation || mentionAt[j] >= 0 || inCue[j] && !classes[j].contains(.beVerb) { return false }
+            if mentionAt[j] >= 0 {
+                let m = mentions[Int(mentionAt[j])]
+                let before = m.tokens.lowerBound - 1
+                guard before > floor, classes[before].contains(.preposition) || classes[before].contains(.coordinator) else {
+                    return false
+                }
+                j = before - 1
+                words += 1
+                continue
+            }
+            if kind[j] == .punctuation || inCue[j] && !classes[j].contains(.beVerb) { return false }
             if wordLike[j] { words += 1 }
             j -= 1
         }
