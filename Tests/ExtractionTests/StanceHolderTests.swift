@@ -73,6 +73,15 @@ struct StanceHolderTests {
         #expect(civil.isEmpty, "\(civil)")
     }
 
+    @Test func aDescribedOrganisationWithPlainModifiersIsTheOneNamedBefore() {
+        let amnesty = N(name: "Amnesty International", type: .org)
+        let kenya = N(name: "Kenya", type: .gpe)
+        let out = StanceFixture.triples(
+            "Amnesty International sent observers to Kenya. The human rights organisation welcomed the ceasefire in Sudan.",
+            [amnesty, kenya])
+        #expect(out == [T("Amnesty International", "ceasefire", .support)])
+    }
+
     @Test func accordingToNamesTheHolder() {
         let out = StanceFixture.triples(
             "Talks must resume within weeks, according to Norway.", [N(name: "Norway", type: .gpe)])

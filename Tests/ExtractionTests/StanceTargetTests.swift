@@ -27,6 +27,13 @@ struct StanceTargetTests {
         #expect(named == [T("Hungary", "peace_talks", .oppose)])
     }
 
+    @Test func theAgreementDoesNotReferBackToTheOppositeOfATopic() {
+        let hungary = N(name: "Hungary", type: .gpe)
+        let out = StanceFixture.triples(
+            "The new tribunal is meant to end impunity for war crimes. Hungary welcomed the agreement on Friday.", [hungary])
+        #expect(!out.contains(T("Hungary", "war_crimes_accountability", .oppose)), "\(out)")
+    }
+
     @Test func aThreeWayMeetingIsALeadersSummit() {
         let out = StanceFixture.triples(
             "Hungary supports a three-way meeting with the two presidents in Ukraine.", [N(name: "Hungary", type: .gpe)])

@@ -1074,11 +1074,13 @@ extension StanceFieldScan {
         guard found else { return nil }
         // "any plan to displace civilians", "the idea of a buffer zone": defined where it stands.
         if j + 1 < field.tokens.count, ["to", "of", "for"].contains(field.tokens[j + 1].lower) { return nil }
+        // The referent as named, not as framed where it was mentioned ("opposed the plan …
+        // dismissed the idea"); "the agreement", "the plan" name a thing the talks produce,
+        // never the opposite of a topic ("ending impunity … welcomed the agreement").
         for m in topicMatches.reversed() where m.start < cue.start && m.sentence >= s - 2 {
-            // The referent as named, not as framed where it was mentioned ("opposed the
-            // plan … dismissed the idea").
+            if lexicon.topicPhrases[m.phrase].isOpposite { continue }
             var t = target(of: m)
-            t.sign = lexicon.topicPhrases[m.phrase].isOpposite ? -1 : 1
+            t.sign = 1
             return t
         }
         return nil

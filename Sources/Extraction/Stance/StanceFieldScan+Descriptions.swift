@@ -32,7 +32,9 @@ extension StanceFieldScan {
             if demonymAt[j] >= 0 {
                 owner = Int(demonymAt[j])
             } else if !classes[j].contains(.title) {
-                return nil
+                // "the human rights organisation", "the rebel group": plain lowercase words
+                // before an organisation noun.
+                guard !isPerson, wordLike[j], !capital[j], mentionAt[j] < 0, !inCue[j], topicAt[j] < 0 else { return nil }
             }
             j -= 1
         }
