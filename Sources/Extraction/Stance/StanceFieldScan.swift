@@ -558,13 +558,18 @@ struct StanceFieldScan {
             if subject >= 0, compatible(Int(subject)) { return Int(subject) }
             k -= 1
         }
-        // Fall back to the latest compatible mention before the pronoun.
+        // Fall back to the latest compatible mention before the pronoun; for "it" and "they",
+        // not a place named after a preposition ("talks in Geneva … it says").
         var j = index - 1
         let lowest = max(0, index - 200)
         while j >= lowest {
             if mentionAt[j] >= 0 {
-                let e = mentions[Int(mentionAt[j])].entity
-                if compatible(e) { return e }
+                let m = mentions[Int(mentionAt[j])]
+                let before = m.tokens.lowerBound - 1
+                let place = entities[m.entity].type == .gpe && before >= 0 && classes[before].contains(.preposition)
+                if compatible(m.entity), wantsPerson || !place {
+                    return m.entity
+                }
             }
             j -= 1
         }
