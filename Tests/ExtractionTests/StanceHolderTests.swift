@@ -90,6 +90,13 @@ struct StanceHolderTests {
         #expect(!out.contains { $0.holder == "Geneva" }, "\(out)")
     }
 
+    @Test func aSpeakerHoldsWhatFollowsALateThatAfterAnAdverbial() {
+        let speaker = N(name: "Andris Berzins", type: .person)
+        let out = StanceFixture.triples(
+            "Andris Berzins said in a statement posted by the ministry on Sunday that the talks were unacceptable.", [speaker])
+        #expect(out == [T("Andris Berzins", "peace_talks", .oppose)])
+    }
+
     @Test func accordingToNamesTheHolder() {
         let out = StanceFixture.triples(
             "Talks must resume within weeks, according to Norway.", [N(name: "Norway", type: .gpe)])

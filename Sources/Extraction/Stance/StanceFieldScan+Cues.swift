@@ -694,6 +694,10 @@ extension StanceFieldScan {
             var opens = false
             var sawTopic = false
             var sawName = false
+            // "said in a statement posted by the embassy that …", "said after his call with
+            // Trump that …": an adverbial phrase after the verb delays the "that".
+            let adverbial = v + 1 < range.upperBound && classes[v + 1].contains(.preposition)
+            let thatWithin = adverbial ? 11 : 5
             var q = v + 1
             while q < min(range.upperBound, v + 11) {
                 if classes[q].contains(.auxiliary) {
@@ -712,7 +716,7 @@ extension StanceFieldScan {
                     sawName = true
                 }
                 if topicAt[q] >= 0 { sawTopic = true }
-                if !sawTopic, q < v + 5, classes[q].contains(.complementizer) || punct[q] == Self.colon {
+                if !sawTopic, q < v + thatWithin, classes[q].contains(.complementizer) || punct[q] == Self.colon {
                     opens = true
                     break
                 }
