@@ -97,6 +97,14 @@ struct StanceHolderTests {
         #expect(out == [T("Andris Berzins", "peace_talks", .oppose)])
     }
 
+    @Test func aReportingVerbAfterAListenerAndAdverbialsStillReports() {
+        let speaker = N(name: "Andris Berzins", type: .person)
+        let state = StanceFixture.triples("Andris Berzins told state television on Sunday that the talks were unacceptable.", [speaker])
+        #expect(state == [T("Andris Berzins", "peace_talks", .oppose)])
+        let after = StanceFixture.triples("The talks were unacceptable, Andris Berzins told reporters in Riga on Sunday.", [speaker])
+        #expect(after == [T("Andris Berzins", "peace_talks", .oppose)])
+    }
+
     @Test func accordingToNamesTheHolder() {
         let out = StanceFixture.triples(
             "Talks must resume within weeks, according to Norway.", [N(name: "Norway", type: .gpe)])

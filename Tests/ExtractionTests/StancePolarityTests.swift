@@ -42,6 +42,14 @@ struct StancePolarityTests {
         #expect(!out.contains { $0.target == "territorial_concessions" && $0.polarity == .support }, "\(out)")
     }
 
+    @Test func aTopicThatHurtsIsOpposedAndNoNegatesOnlyItsOwnNoun() {
+        let hurt = StanceFixture.triples("Hungary said that sanctions on Russia had hurt Europe more than Moscow.", [hungary])
+        #expect(hurt == [T("Hungary", "sanctions_on_russia", .oppose)])
+        let scoped = StanceFixture.triples(
+            "Hungary said there would be no bargaining over the budget and no amnesty for war criminals.", [hungary])
+        #expect(scoped == [T("Hungary", "war_crimes_accountability", .support)])
+    }
+
     @Test func refusingToRuleOutIsSupport() {
         let out = StanceFixture.triples("Germany refused to rule out sending peacekeepers to Ukraine.", [germany])
         #expect(out == [T("Germany", "foreign_troops_in_ukraine", .support)])

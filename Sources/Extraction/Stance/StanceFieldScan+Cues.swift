@@ -189,6 +189,7 @@ extension StanceFieldScan {
             let verb = frame.verb >= 0 ? frame.verb : frame.postposedVerb
             var j = frame.range.lowerBound
             var negations = 0
+            var negatedNoun = false
             while j < frame.range.upperBound {
                 if topicAt[j] >= 0 {
                     let index = Int(topicAt[j])
@@ -216,10 +217,19 @@ extension StanceFieldScan {
                     j = m.end
                     continue
                 }
-                if classes[j].contains(.negator), !isNearTopic(j) { negations += 1 }
+                if classes[j].contains(.negator), !isNearTopic(j) {
+                    negations += 1
+                    negatedNoun = field.tokens[j].lower == "no"
+                }
                 // Each reported clause has its own negations ("… would not gift their land
-                // and that any decisions …").
-                if classes[j].contains(.complementizer) || kind[j] == .punctuation { negations = 0 }
+                // and that any decisions …"); "no" negates only its own noun ("no bargaining
+                // over sovereignty and no amnesty").
+                if classes[j].contains(.complementizer) || kind[j] == .punctuation
+                    || (negatedNoun && classes[j].contains(.coordinator))
+                {
+                    negations = 0
+                    negatedNoun = false
+                }
                 j += 1
             }
         }
@@ -678,6 +688,7 @@ extension StanceFieldScan {
         var frames: [Frame] = []
         for v in range where classes[v].contains(.speechVerb) && mentionAt[v] < 0 && quoteAt[v] < 0 {
             if capital[v], v > range.lowerBound { continue }
+            if isNounUse(of: v, floor: range.lowerBound) { continue }
             // A run-on "sentence" full of reporting verbs stays linear.
             if frames.count >= Self.maxFramesPerSentence { break }
             // Words left after the verb (only "a few or more" matters).
@@ -694,10 +705,10 @@ extension StanceFieldScan {
             var opens = false
             var sawTopic = false
             var sawName = false
-            // "said in a statement posted by the embassy that …", "said after his call with
-            // Trump that …": an adverbial phrase after the verb delays the "that".
-            let adverbial = v + 1 < range.upperBound && classes[v + 1].contains(.preposition)
-            let thatWithin = adverbial ? 11 : 5
+            // "said in a statement posted by the embassy that …", "told state television on
+            // Sunday that …": an adverbial phrase or a listener after the verb delays the
+            // "that". Far from the verb, a "that" before an auxiliary or a cue is a relative
+            // pronoun ("warned against any escalation that could …").
             var q = v + 1
             while q < min(range.upperBound, v + 11) {
                 if classes[q].contains(.auxiliary) {
@@ -716,7 +727,9 @@ extension StanceFieldScan {
                     sawName = true
                 }
                 if topicAt[q] >= 0 { sawTopic = true }
-                if !sawTopic, q < v + thatWithin, classes[q].contains(.complementizer) || punct[q] == Self.colon {
+                if !sawTopic, classes[q].contains(.complementizer) || punct[q] == Self.colon,
+                    q < v + 5 || (q + 1 < range.upperBound && !classes[q + 1].contains(.auxiliary) && !inCue[q + 1])
+                {
                     opens = true
                     break
                 }
@@ -729,7 +742,9 @@ extension StanceFieldScan {
             }
             let before = localSubject(before: v, floor: range.lowerBound)
             if !before.isEmpty {
-                if rest <= 3, let opening = postposedStart(verb: v, in: range) {
+                // "…, Medvedev said." and "…, Berzins told reporters in Riga on Sunday.": only
+                // a listener and adverbials after a reporting verb that follows what it reports.
+                if rest <= 3 || isPlainTail(after: v, in: range), let opening = postposedStart(verb: v, in: range) {
                     frames.append(Frame(range: opening..<v, holders: before, postposedVerb: v))
                 } else if opens {
                     // The report ends where the writer's own clause starts: ", while …".
@@ -805,6 +820,21 @@ extension StanceFieldScan {
     /// For "…, Lavrov said." / "…,” a senior official told AFP.": where the reported words
     /// start (after the last semicolon), if the speaker right before the verb follows a comma
     /// or a closing quote; `nil` for "Israel says it falls short".
+    /// Whether the words after a reporting verb to the sentence end hold no cue, topic,
+    /// "that", auxiliary or quote: a listener and adverbials ("told reporters in Riga on Sunday").
+    func isPlainTail(after v: Int, in range: Range<Int>) -> Bool {
+        var j = v + 1
+        while j < range.upperBound {
+            if inCue[j] || topicAt[j] >= 0 || kind[j] == .quote || classes[j].contains(.complementizer)
+                || classes[j].contains(.auxiliary) || classes[j].contains(.speechVerb)
+            {
+                return false
+            }
+            j += 1
+        }
+        return true
+    }
+
     func postposedStart(verb v: Int, in range: Range<Int>) -> Int? {
         var j = v - 1
         while j >= range.lowerBound {

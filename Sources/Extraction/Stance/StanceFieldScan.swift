@@ -395,7 +395,13 @@ struct StanceFieldScan {
                     let m = lexicon.cueTrie.longestMatch(
                         ids: ids, from: i, limit: range.upperBound, skippable: cueSkippable, maxSkips: 2)
                 {
-                    cues.append(CueMatch(start: m.start, end: m.end, cue: lexicon.cues[Int(m.payload)]))
+                    let cue = lexicon.cues[Int(m.payload)]
+                    // "told state television": a reporting word used as a noun or modifier.
+                    if cue.role == .relay, isNounUse(of: m.start, floor: range.lowerBound) {
+                        i = m.end
+                        continue
+                    }
+                    cues.append(CueMatch(start: m.start, end: m.end, cue: cue))
                     for t in m.start..<m.end { inCue[t] = true }
                     i = m.end
                     continue
@@ -404,6 +410,16 @@ struct StanceFieldScan {
             }
             sentenceCues.append(cues)
         }
+    }
+
+    /// Whether the word at `i` (a reporting verb's form) is used as a noun or a modifier: right
+    /// after another reporting verb ("told state television"), an article or "of" ("head of
+    /// state", "the statement").
+    func isNounUse(of i: Int, floor: Int) -> Bool {
+        guard i > floor else { return false }
+        if classes[i - 1].contains(.speechVerb) { return true }
+        let before = field.tokens[i - 1].lower
+        return before == "the" || before == "a" || before == "an" || before == "of"
     }
 
     /// Flips topics preceded by an inverter or a negator ("lifting sanctions", "without
