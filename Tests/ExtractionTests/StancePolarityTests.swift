@@ -50,6 +50,18 @@ struct StancePolarityTests {
         #expect(scoped == [T("Hungary", "war_crimes_accountability", .support)])
     }
 
+    @Test func anEvaluativeAdjectiveBeforeATopicLeavesTheVerbsPolarity() {
+        let out = StanceFixture.triples("Hungary warned against a premature ceasefire in Ukraine.", [hungary])
+        #expect(out == [T("Hungary", "ceasefire", .oppose)])
+    }
+
+    @Test func criticsAndSupportersOfATopicAndWeightBehindIt() {
+        let critic = StanceFixture.triples("Hungary has been a vocal critic of the peace talks.", [hungary])
+        #expect(critic == [T("Hungary", "peace_talks", .oppose)])
+        let weight = StanceFixture.triples("Germany threw its weight behind the ceasefire in Ukraine.", [germany])
+        #expect(weight == [T("Germany", "ceasefire", .support)])
+    }
+
     @Test func refusingToRuleOutIsSupport() {
         let out = StanceFixture.triples("Germany refused to rule out sending peacekeepers to Ukraine.", [germany])
         #expect(out == [T("Germany", "foreign_troops_in_ukraine", .support)])

@@ -401,6 +401,14 @@ struct StanceFieldScan {
                         i = m.end
                         continue
                     }
+                    // "warned against a premature ceasefire": an evaluative adjective right
+                    // before a topic modifies it; the verb before carries the position.
+                    if cue.role == .predicate, m.end < range.upperBound, topicAt[m.end] >= 0,
+                        !isPredicative(CueMatch(start: m.start, end: m.end, cue: cue))
+                    {
+                        i = m.end
+                        continue
+                    }
                     cues.append(CueMatch(start: m.start, end: m.end, cue: cue))
                     for t in m.start..<m.end { inCue[t] = true }
                     i = m.end
