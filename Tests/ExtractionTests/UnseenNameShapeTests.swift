@@ -58,6 +58,12 @@ struct UnseenNameShapeTests {
         #expect(Fixtures.entity("Northern Air Wing", in: entities)?.type == .org, "\(entities.map(\.name))")
     }
 
+    @Test func anAllCapsHeadingNeverYieldsANameEndingInOfThe() {
+        let entities = Fixtures.entities("4. PARLIAMENTARY ASSEMBLY OF THE BLACK SEA COUNCIL (Varna)\nStatement on the tribunal.")
+        #expect(!entities.contains { $0.name.uppercased().hasSuffix(" OF THE") || $0.name.uppercased().hasSuffix(" OF") },
+            "\(entities.map(\.name))")
+    }
+
     @Test func aPlaceNamedBeforeDealIsNotAMentionOfThePlace() {
         let entities = Fixtures.entities("Leaders split over the Pretoria deal on Monday.")
         #expect(Fixtures.entity("Pretoria", in: entities) == nil)

@@ -369,6 +369,13 @@ struct EntityRecognizer {
             if toks[j].end - toks[i].start > Self.maxNameScalars { break }
             if toks[j].kind == .word {
                 if toks[j].isCapitalized {
+                    // "MINISTRY OF FOREIGN AFFAIRS OF THE …" in an all-caps heading: "OF", "THE"
+                    // join words like their lowercase forms but never end a name.
+                    if j > i, toks[j].isAllCaps, kb.names.nameConnectors.contains(keys[j]) {
+                        if keys[j] == "of" || keys[j] == "for" { orgLink = true }
+                        j += 1
+                        continue
+                    }
                     if j > i {
                         if demonymLength(at: j, ids: ids, end: end) != nil, !orgLink || !capitalizedWord(at: j + 1, end: end, toks) {
                             break
