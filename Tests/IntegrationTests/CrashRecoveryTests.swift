@@ -1,5 +1,6 @@
 import Foundation
 import KafkaBridge
+import Operations
 import Testing
 
 /// At-least-once across hard crashes: the daemon is killed with SIGKILL at random moments while
@@ -23,9 +24,9 @@ struct CrashRecoveryTests {
             let daemon = try DaemonProcess(brokers: brokers, group: "crash", extra: ["--instance-id", "crash-a"])
             #expect(await HTTPProbe.waitFor(daemon.url("/readyz"), status: 200, timeout: .seconds(40)))
             try await Task.sleep(for: .milliseconds(random.int(in: 200...2500)))
-            let page = await HTTPProbe.get(daemon.url("/metrics"))?.body ?? ""
+            let metrics = try await daemon.metrics()
             await daemon.kill()
-            killedWith.append(Int(RebalanceTests.counter(page, "stancewire_messages_produced_total", label: "enriched")))
+            killedWith.append(Int(metrics?.sum(MetricNames.messagesProduced, ["kind": "enriched"]) ?? 0))
         }
 
         let last = try DaemonProcess(brokers: brokers, group: "crash", extra: ["--instance-id", "crash-a"])

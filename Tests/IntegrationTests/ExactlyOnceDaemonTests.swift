@@ -1,5 +1,6 @@
 import Foundation
 import KafkaBridge
+import Operations
 import Testing
 
 #if canImport(Glibc)
@@ -55,42 +56,21 @@ struct ExactlyOnceDaemonTests {
         timeout: Duration,
         settle: Duration = .seconds(1)
     ) async throws -> [String] {
-        let consumer = try KafkaConsumer(
-            configuration: [
-                "bootstrap.servers": brokers, "group.id": "reader-\(UUID().uuidString)",
-                "auto.offset.reset": "earliest", "isolation.level": "read_committed",
-            ],
-            logger: TopicIO.logger
-        )
-        try consumer.subscribe(topics: ["articles.enriched"])
-        var ids: [String] = []
-        var seen = Set<String>()
-        let clock = ContinuousClock()
-        let deadline = clock.now + timeout
-        while !expected.isSubset(of: seen), clock.now < deadline {
-            for message in try await consumer.poll(maxMessages: 500, timeout: .milliseconds(200)) {
-                guard let id = (TopicIO.json(message)?["article"] as? [String: Any])?["id"] as? String else { continue }
-                ids.append(id)
-                seen.insert(id)
-            }
+        let messages = try await TopicIO.read(brokers, topic: "articles.enriched", timeout: timeout, settle: settle) {
+            expected.isSubset(of: $0.compactMap(articleId))
         }
-        let settleEnd = clock.now + settle
-        while clock.now < settleEnd {
-            for message in try await consumer.poll(maxMessages: 500, timeout: .milliseconds(100)) {
-                if let id = (TopicIO.json(message)?["article"] as? [String: Any])?["id"] as? String { ids.append(id) }
-            }
-        }
-        try await consumer.close()
-        return ids
+        return messages.compactMap(articleId)
     }
 
-    /// A sample of `/metrics`, e.g. `stancewire_transactions_total{result="aborted"}`.
-    static func metric(port: Int, _ series: String) async -> Double? {
-        guard let body = await HTTPProbe.get("http://127.0.0.1:\(port)/metrics")?.body else { return nil }
-        for line in body.split(separator: "\n") where line.hasPrefix(series + " ") {
-            return Double(line.dropFirst(series.count + 1).trimmingCharacters(in: .whitespaces))
-        }
-        return nil
+    /// The id of the article an enriched event is about.
+    static func articleId(_ message: KafkaMessage) -> String? {
+        (TopicIO.json(message)?["article"] as? [String: Any])?["id"] as? String
+    }
+
+    /// The value of `/metrics` series `name` with `labels`, e.g. transactions with
+    /// `result="aborted"`; `nil` when the daemon does not answer or has no such series.
+    static func metric(port: Int, _ name: String, _ labels: [String: String]) async throws -> Double? {
+        try await HTTPProbe.metrics("http://127.0.0.1:\(port)/metrics")?.value(name, labels)
     }
 
     static func hostName() -> String {
@@ -99,8 +79,8 @@ struct ExactlyOnceDaemonTests {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    static let committedSeries = #"stancewire_transactions_total{result="committed"}"#
-    static let abortedSeries = #"stancewire_transactions_total{result="aborted"}"#
+    static let committed = ["result": "committed"]
+    static let aborted = ["result": "aborted"]
 
     @Test(.timeLimit(.minutes(3)))
     func exactlyOnceRunPublishesEveryInputOnceInCommittedTransactions() async throws {
@@ -123,8 +103,8 @@ struct ExactlyOnceDaemonTests {
         #expect(letters.count == bad.count)
         #expect(Set(letters.compactMap { TopicIO.header($0, "dlq-reason") }) == Set(bad.map(\.reason)))
 
-        #expect((await Self.metric(port: port, Self.committedSeries) ?? 0) >= 1)
-        #expect((await Self.metric(port: port, Self.abortedSeries) ?? 0) == 0)
+        #expect((try await Self.metric(port: port, MetricNames.transactions, Self.committed) ?? 0) >= 1)
+        #expect((try await Self.metric(port: port, MetricNames.transactions, Self.aborted) ?? 0) == 0)
 
         daemon.signal(SIGTERM)
         let status = await daemon.waitForExit(timeout: .seconds(20))
@@ -152,8 +132,8 @@ struct ExactlyOnceDaemonTests {
         let expected = Set(inputs.compactMap(\.key))
         let ids = try await Self.enrichedIds(brokers, expected: expected, timeout: .seconds(60))
         #expect(Set(ids) == expected)
-        let aborted = await Self.metric(port: port, Self.abortedSeries) ?? 0
-        let committed = await Self.metric(port: port, Self.committedSeries) ?? 0
+        let aborted = try await Self.metric(port: port, MetricNames.transactions, Self.aborted) ?? 0
+        let committed = try await Self.metric(port: port, MetricNames.transactions, Self.committed) ?? 0
         #expect(aborted >= 1)
         #expect(committed >= 1)
         #expect(daemon.errorOutput.contains("transaction aborted, inputs rewound"))

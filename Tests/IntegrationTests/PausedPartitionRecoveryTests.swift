@@ -1,5 +1,6 @@
 import Foundation
 import KafkaBridge
+import Operations
 import Testing
 
 /// A worker that has paused fetching (its in-flight bound is reached because the broker is
@@ -22,8 +23,9 @@ struct PausedPartitionRecoveryTests {
         #expect(await HTTPProbe.waitFor(daemon.url("/readyz"), status: 200, timeout: .seconds(40)))
         let deadline = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < deadline {
-            let page = await HTTPProbe.get(daemon.url("/metrics"))?.body ?? ""
-            if RebalanceTests.counter(page, "stancewire_messages_produced_total", label: "enriched") > 0 { break }
+            if let metrics = try await daemon.metrics(), metrics.sum(MetricNames.messagesProduced, ["kind": "enriched"]) > 0 {
+                break
+            }
             try await Task.sleep(for: .milliseconds(20))
         }
         // Longer than the session timeout (10 s): the partitions are lost, then reassigned.
@@ -36,8 +38,8 @@ struct PausedPartitionRecoveryTests {
             Set(messages.compactMap(TopicIO.key)).isSuperset(of: ids)
         }
         let missing = ids.subtracting(enriched.compactMap(TopicIO.key))
-        let page = await HTTPProbe.get(daemon.url("/metrics"))?.body ?? ""
-        #expect(RebalanceTests.counter(page, "stancewire_rebalances_total", label: "lost") > 0, "the partitions were never lost")
+        let metrics = try #require(try await daemon.metrics(), "/metrics did not answer")
+        #expect(metrics.sum(MetricNames.rebalances, ["type": "lost"]) > 0, "the partitions were never lost")
         #expect(missing.isEmpty, "\(missing.count) of \(ids.count) never published: fetching stalled")
         if !missing.isEmpty {
             let lines = daemon.child.errorOutput.split(separator: "\n").filter {

@@ -20,6 +20,48 @@ enum TopicIO {
         await producer.close(timeout: .seconds(5))
     }
 
+    /// Reads a topic from the beginning, as a new consumer group, until `isComplete` holds for
+    /// what was read or `timeout` passed, then for `settle` more to catch late duplicates.
+    ///
+    /// Every test that reads a topic goes through here. The reader is `read_committed` (the
+    /// librdkafka default, stated because the exactly-once tests rely on it); `properties` adds
+    /// or overrides consumer properties.
+    static func read(
+        _ brokers: String,
+        topic: String,
+        properties: [String: String] = [:],
+        timeout: Duration,
+        settle: Duration = .seconds(1),
+        until isComplete: ([KafkaMessage]) -> Bool
+    ) async throws -> [KafkaMessage] {
+        var configuration = [
+            "bootstrap.servers": brokers,
+            "group.id": "reader-\(UUID().uuidString)",
+            "auto.offset.reset": "earliest",
+            "isolation.level": "read_committed",
+        ]
+        configuration.merge(properties) { _, new in new }
+        let consumer = try KafkaConsumer(configuration: configuration, logger: logger)
+        try consumer.subscribe(topics: [topic])
+        var messages: [KafkaMessage] = []
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        var checked = -1
+        while clock.now < deadline {
+            messages += try await consumer.poll(maxMessages: 1000, timeout: .milliseconds(200))
+            if messages.count != checked {
+                checked = messages.count
+                if isComplete(messages) { break }
+            }
+        }
+        let settleEnd = clock.now + settle
+        while clock.now < settleEnd {
+            messages += try await consumer.poll(maxMessages: 1000, timeout: .milliseconds(100))
+        }
+        try await consumer.close()
+        return messages
+    }
+
     /// Reads a topic from the beginning until `count` messages arrived or `timeout` passed,
     /// then keeps reading for `settle` to catch extra (duplicate) messages.
     static func read(
@@ -29,27 +71,12 @@ enum TopicIO {
         timeout: Duration = .seconds(30),
         settle: Duration = .milliseconds(500)
     ) async throws -> [KafkaMessage] {
-        let consumer = try KafkaConsumer(
-            configuration: [
-                "bootstrap.servers": brokers,
-                "group.id": "reader-\(UUID().uuidString)",
-                "auto.offset.reset": "earliest",
-            ],
-            logger: logger
-        )
-        try consumer.subscribe(topics: [topic])
-        var messages: [KafkaMessage] = []
-        let clock = ContinuousClock()
-        let deadline = clock.now + timeout
-        while messages.count < count, clock.now < deadline {
-            messages += try await consumer.poll(maxMessages: 500, timeout: .milliseconds(200))
-        }
-        let settleEnd = clock.now + settle
-        while clock.now < settleEnd {
-            messages += try await consumer.poll(maxMessages: 500, timeout: .milliseconds(100))
-        }
-        try await consumer.close()
-        return messages
+        try await read(brokers, topic: topic, timeout: timeout, settle: settle) { $0.count >= count }
+    }
+
+    /// The message key as text.
+    static func key(_ message: KafkaMessage) -> String? {
+        message.key.map { String(decoding: $0, as: UTF8.self) }
     }
 
     static func header(_ message: KafkaMessage, _ key: String) -> String? {
