@@ -74,6 +74,16 @@ enum TopicIO {
         try await read(brokers, topic: topic, timeout: timeout, settle: settle) { $0.count >= count }
     }
 
+    /// The group's committed next-to-read offsets for partitions `0..<partitions` of `topic`,
+    /// asked of the coordinator without joining the group.
+    static func committed(_ brokers: String, group: String, topic: String, partitions: Int32) async throws -> [TopicPartition: Int64] {
+        let consumer = try KafkaConsumer(configuration: ["bootstrap.servers": brokers, "group.id": group], logger: logger)
+        let offsets = try await consumer.committed(
+            (0..<partitions).map { TopicPartition(topic: topic, partition: $0) }, timeout: .seconds(10))
+        try await consumer.close()
+        return offsets
+    }
+
     /// The message key as text.
     static func key(_ message: KafkaMessage) -> String? {
         message.key.map { String(decoding: $0, as: UTF8.self) }
