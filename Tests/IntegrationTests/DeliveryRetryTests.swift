@@ -24,9 +24,8 @@ struct DeliveryRetryTests {
         // Down as soon as outputs flow, so that many are queued in the producer.
         let deadline = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < deadline {
-            if let metrics = try await daemon.metrics(), metrics.sum(MetricNames.messagesProduced, ["kind": "enriched"]) > 0 {
-                break
-            }
+            let metrics = try await daemon.metrics()
+            if (metrics?.sum(MetricNames.messagesProduced, ["kind": "enriched"]) ?? 0) > 0 { break }
             try await Task.sleep(for: .milliseconds(20))
         }
         try await broker.command("down 1")

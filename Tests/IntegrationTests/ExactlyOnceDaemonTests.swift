@@ -229,7 +229,7 @@ struct ExactlyOnceDaemonTests {
         let owed = Set(
             raw.filter { $0.offset >= committed[$0.topicPartition] ?? 0 }.compactMap(TopicIO.key)
         )
-        let left = try await TopicIO.read(brokers, topic: "articles.enriched", timeout: .seconds(3), settle: .zero) { _ in false }
+        let left = try await TopicIO.readAll(brokers, topic: "articles.enriched", partitions: 16)
         let endBefore = left.reduce(into: [Int32: Int64]()) { ends, message in
             ends[message.partition] = max(ends[message.partition] ?? -1, message.offset)
         }
@@ -238,22 +238,28 @@ struct ExactlyOnceDaemonTests {
         let port = HTTPProbe.freePort()
         let start = ContinuousClock.now
         let daemon = try ChildProcess(runArguments(brokers, group: "kill-group", port: port, prefix: "it-kill"))
-        let enriched = try await TopicIO.read(brokers, topic: "articles.enriched", timeout: .seconds(600), settle: .seconds(2)) {
+        let enriched = try await TopicIO.read(
+            brokers, topic: "articles.enriched", timeout: .seconds(600), settle: .seconds(2)
+        ) {
             owed.isSubset(of: $0.filter(byFinalRun).compactMap(Self.articleId))
         }
         let drain = ContinuousClock.now - start
         let ids = enriched.compactMap(Self.articleId)
         let finalIds = enriched.filter(byFinalRun).compactMap(Self.articleId)
         let unpublished = owed.subtracting(finalIds)
-        #expect(unpublished.isEmpty, "the final run never published \(unpublished.count) owed articles, e.g. \(unpublished.sorted().prefix(5))")
+        #expect(
+            unpublished.isEmpty,
+            "the final run never published \(unpublished.count) owed articles, e.g. \(unpublished.sorted().prefix(5))")
         #expect(expected.subtracting(ids).isEmpty, "\(expected.subtracting(ids).count) articles never published")
         // The final run's outputs are in committed transactions: none aborted, and nothing it
         // consumed is still waiting for a transaction.
         let finished = try await HTTPProbe.waitForMetrics("http://127.0.0.1:\(port)/metrics", timeout: .seconds(20)) {
-            $0.value(MetricNames.inFlightMessages) == 0 && ($0.value(MetricNames.transactions, Self.committed) ?? 0) >= 1
+            $0.value(MetricNames.inFlightMessages) == 0
+                && ($0.value(MetricNames.transactions, Self.committed) ?? 0) >= 1
         }
         #expect(finished != nil, "the final run still had inputs outside committed transactions")
-        #expect((finished?.value(MetricNames.transactions, Self.aborted) ?? 0) == 0, "the final run aborted a transaction")
+        #expect(
+            (finished?.value(MetricNames.transactions, Self.aborted) ?? 0) == 0, "the final run aborted a transaction")
         #expect((finished?.sum(MetricNames.messagesConsumed) ?? 0) >= Double(owed.count))
         print("exactly-once kill test: \(count) articles, SIGKILL after \(delays) ms of readiness, "
             + "\(left.count) enriched records left by the killed runs, \(owed.count) articles owed by the final run, "

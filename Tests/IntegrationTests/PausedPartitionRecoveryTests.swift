@@ -62,7 +62,8 @@ struct PausedPartitionRecoveryTests {
                 try await broker.command("up 1")
             }
         }
-        let outageStart = try #require(downAt, "in \(attempts) attempts fetching was never paused once the broker was down")
+        let outageStart = try #require(
+            downAt, "in \(attempts) attempts fetching was never paused once the broker was down")
 
         // Longer than the session timeout (10 s): the partitions are lost. The at-least-once
         // worker hears of it during the outage; the exactly-once one once its transaction, stuck
@@ -87,7 +88,8 @@ struct PausedPartitionRecoveryTests {
 
         // Paused when lost: the worker's last pause or resume before the loss was a pause.
         let log = daemon.child.errorOutput.split(separator: "\n")
-        let lossLine = try #require(log.firstIndex { $0.contains(": partitions lost ") }, "no 'partitions lost' log line")
+        let lossLine = try #require(
+            log.firstIndex { $0.contains(": partitions lost ") }, "no 'partitions lost' log line")
         let changeAtLoss = Self.lastFetchChange(log[..<lossLine])
         #expect(changeAtLoss == .paused, "fetching was not paused when the partitions were lost")
         if changeAtLoss != .paused {
@@ -102,7 +104,9 @@ struct PausedPartitionRecoveryTests {
         }
         let missing = ids.subtracting(enriched.compactMap(TopicIO.key))
         #expect(missing.isEmpty, "\(missing.count) of \(ids.count) never published: fetching stalled")
-        let settled = try await daemon.waitForMetrics(timeout: .seconds(20)) { $0.value(MetricNames.inFlightMessages) == 0 }
+        let settled = try await daemon.waitForMetrics(timeout: .seconds(20)) {
+            $0.value(MetricNames.inFlightMessages) == 0
+        }
         let end = try #require(try await daemon.metrics(), "/metrics did not answer")
         #expect(settled != nil, "inputs still in flight: \(end.value(MetricNames.inFlightMessages) ?? -1)")
         let afterLoss = daemon.child.errorOutput.split(separator: "\n").dropFirst(lossLine + 1)
@@ -112,11 +116,13 @@ struct PausedPartitionRecoveryTests {
         #expect(end.sum(MetricNames.rebalances, ["type": "assign"]) > assignsAtLoss, "never reassigned after the loss")
         #expect(end.sum(MetricNames.messagesConsumed) > consumedAtLoss, "nothing consumed after the loss")
         if !missing.isEmpty {
-            print(daemon.child.errorOutput.split(separator: "\n").filter(Self.isFlowLine).suffix(60).joined(separator: "\n"))
+            let lines = daemon.child.errorOutput.split(separator: "\n").filter(Self.isFlowLine)
+            print(lines.suffix(60).joined(separator: "\n"))
         }
+        let consumedAtEnd = Int(end.sum(MetricNames.messagesConsumed))
         print(
             "paused partitions (\(mode)): paused at the outage after \(attempts) attempt(s); consumed "
-                + "\(Int(consumedAtLoss)) when the loss was reported, \(Int(end.sum(MetricNames.messagesConsumed))) at the end")
+                + "\(Int(consumedAtLoss)) when the loss was reported, \(consumedAtEnd) at the end")
         #expect(await daemon.terminate() == 0)
     }
 

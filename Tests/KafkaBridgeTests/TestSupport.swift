@@ -59,7 +59,8 @@ enum TestSupport {
         let end = clock.now + duration
         var messages: [KafkaMessage] = []
         while messages.count < count && clock.now < end {
-            messages += try await consumer.poll(maxMessages: min(count - messages.count, 100), timeout: .milliseconds(100))
+            let batch = min(count - messages.count, 100)
+            messages += try await consumer.poll(maxMessages: batch, timeout: .milliseconds(100))
         }
         return messages
     }

@@ -116,14 +116,18 @@ public struct PrometheusExposition: Sendable {
                     }
                 }
                 guard closed else { throw LineError(reason: "unterminated label value") }
-                guard labels.updateValue(value, forKey: key) == nil else { throw LineError(reason: "repeated label \(key)") }
+                guard labels.updateValue(value, forKey: key) == nil else {
+                    throw LineError(reason: "repeated label \(key)")
+                }
                 if rest.first == "," { rest = rest.dropFirst() }
                 guard !rest.isEmpty else { throw LineError(reason: "unterminated label set") }
             }
             rest = rest.dropFirst()
         }
         let fields = rest.split(separator: " ")
-        guard fields.count == 1 || fields.count == 2 else { throw LineError(reason: "expected a value and an optional timestamp") }
+        guard fields.count == 1 || fields.count == 2 else {
+            throw LineError(reason: "expected a value and an optional timestamp")
+        }
         guard let value = Double(fields[0]) else { throw LineError(reason: "value is not a number") }
         return Sample(name: name, labels: labels, value: value)
     }
