@@ -95,11 +95,14 @@ let package = Package(
         ),
         // A real AF_UNIX datagram socket standing in for systemd, shared by two test targets.
         .target(name: "NotifySocketTestKit", path: "Tests/NotifySocketTestKit"),
+        // A parser of the Prometheus text format that `/metrics` serves, shared by two test targets.
+        .target(name: "PrometheusTestKit", path: "Tests/PrometheusTestKit"),
         .testTarget(
             name: "OperationsTests",
             dependencies: [
                 "Operations",
                 "NotifySocketTestKit",
+                "PrometheusTestKit",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -110,7 +113,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "KafkaBridge", "Operations", "NotifySocketTestKit",
+                "KafkaBridge", "Operations", "NotifySocketTestKit", "PrometheusTestKit",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

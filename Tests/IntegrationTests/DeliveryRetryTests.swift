@@ -1,5 +1,6 @@
 import Foundation
 import KafkaBridge
+import Operations
 import Testing
 
 /// Outputs whose delivery failed (here: `message.timeout.ms` expired while the broker was
@@ -23,8 +24,8 @@ struct DeliveryRetryTests {
         // Down as soon as outputs flow, so that many are queued in the producer.
         let deadline = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < deadline {
-            let page = await HTTPProbe.get(daemon.url("/metrics"))?.body ?? ""
-            if RebalanceTests.counter(page, "stancewire_messages_produced_total", label: "enriched") > 0 { break }
+            let metrics = try await daemon.metrics()
+            if (metrics?.sum(MetricNames.messagesProduced, ["kind": "enriched"]) ?? 0) > 0 { break }
             try await Task.sleep(for: .milliseconds(20))
         }
         try await broker.command("down 1")
@@ -39,10 +40,10 @@ struct DeliveryRetryTests {
         let took = ContinuousClock.now - upAt
         let published = Set(enriched.compactMap(TopicIO.key))
         #expect(ids.subtracting(published).isEmpty, "\(ids.subtracting(published).count) lost")
-        let page = await HTTPProbe.get(daemon.url("/metrics"))?.body ?? ""
-        let timedOut = RebalanceTests.counter(page, "stancewire_kafka_errors_total", label: "MSG_TIMED_OUT")
+        let metrics = try #require(try await daemon.metrics(), "/metrics did not answer")
+        let timedOut = metrics.sum(MetricNames.kafkaErrors, ["code": KafkaError.Code.messageTimedOut.name])
         #expect(timedOut > 0, "no delivery timed out: the outage did not test retries")
-        #expect(RebalanceTests.counter(page, "stancewire_rebalances_total", label: "lost") == 0)
+        #expect(metrics.sum(MetricNames.rebalances, ["type": "lost"]) == 0)
         #expect(took < .seconds(45), "all outputs arrived \(took) after the broker came back")
         #expect(await daemon.terminate() == 0)
         print("delivery retry: \(Int(timedOut)) timed-out deliveries, all \(ids.count) articles out \(took) after the broker came back")

@@ -1,19 +1,12 @@
 import Foundation
 import KafkaBridge
+import Operations
 import Testing
 
 /// Three instances in one consumer group share the input; one is killed mid-stream and its
 /// partitions move to the others (cooperative-sticky).
 @Suite(.serialized, .timeLimit(.minutes(3)))
 struct RebalanceTests {
-    /// The value of a counter in a Prometheus text page, summed over the lines that match.
-    static func counter(_ page: String, _ name: String, label: String) -> Double {
-        page.split(separator: "\n")
-            .filter { $0.hasPrefix(name) && $0.contains(label) }
-            .compactMap { $0.split(separator: " ").last.flatMap { Double($0) } }
-            .reduce(0, +)
-    }
-
     @Test func threeInstancesShareTheStreamAndKillingOneMidStreamLosesNothing() async throws {
         let broker = try await BrokerProcess(topics: ["articles.raw": 12, "articles.enriched": 4, "stances": 4, "articles.dlq": 1])
         defer { Task { await broker.stop() } }
@@ -34,8 +27,8 @@ struct RebalanceTests {
         repeat {
             shares = []
             for daemon in daemons {
-                let page = await HTTPProbe.get(daemon.url("/metrics"))?.body ?? ""
-                shares.append(Self.counter(page, "stancewire_messages_produced_total", label: "enriched"))
+                let metrics = try await daemon.metrics()
+                shares.append(metrics?.sum(MetricNames.messagesProduced, ["kind": "enriched"]) ?? 0)
             }
             if shares.filter({ $0 > 0 }).count >= 2 { break }
             try await Task.sleep(for: .milliseconds(250))

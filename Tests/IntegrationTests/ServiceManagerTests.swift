@@ -1,6 +1,7 @@
 import Foundation
 import NotifySocketTestKit
 import Operations
+import PrometheusTestKit
 import Testing
 
 /// Black-box tests of what systemd and Prometheus see of `stancewire run`: the notify protocol
@@ -50,23 +51,24 @@ struct ServiceManagerTests {
         let enriched = try await TopicIO.read(brokers, topic: "articles.enriched", atLeast: seeds.count)
         #expect(enriched.count == seeds.count)
         // Consumer lag comes from librdkafka's statistics, emitted every 5 s.
-        var exposition = ""
+        var exposition: PrometheusExposition?
         let deadline = ContinuousClock.now + .seconds(15)
         while ContinuousClock.now < deadline {
-            exposition = await HTTPProbe.get("\(base)/metrics")?.body ?? ""
-            if exposition.contains(MetricNames.consumerLag) { break }
+            exposition = try await HTTPProbe.metrics("\(base)/metrics")
+            if exposition?.samples(MetricNames.consumerLag).isEmpty == false { break }
             try await Task.sleep(for: .milliseconds(500))
         }
+        let metrics = try #require(exposition, "/metrics did not answer")
         // Kafka errors are counted by code, so that series exists only once an error happened.
         for name in MetricNames.all where name != MetricNames.kafkaErrors {
             let exported = MetricNames.histograms.contains(name) ? name + "_bucket" : name
-            #expect(exposition.contains(exported), "/metrics lacks \(exported)")
+            #expect(!metrics.samples(exported).isEmpty, "/metrics lacks \(exported)")
         }
-        #expect(Self.sample(exposition, MetricNames.messagesDeadLettered, labels: #"reason="invalid_json""#) == 1)
-        #expect(Self.sample(exposition, MetricNames.messagesConsumed) == Double(seeds.count + 1))
-        #expect(Self.sample(exposition, MetricNames.messagesProduced, labels: #"kind="enriched""#) == Double(seeds.count))
-        #expect(Self.sample(exposition, MetricNames.ready) == 1)
-        #expect(exposition.contains("\(MetricNames.buildInfo){"))
+        #expect(metrics.value(MetricNames.messagesDeadLettered, ["reason": "invalid_json"]) == 1)
+        #expect(metrics.value(MetricNames.messagesConsumed) == Double(seeds.count + 1))
+        #expect(metrics.value(MetricNames.messagesProduced, ["kind": "enriched"]) == Double(seeds.count))
+        #expect(metrics.value(MetricNames.ready) == 1)
+        #expect(metrics.value(MetricNames.buildInfo) == 1)
 
         // SIGTERM: STOPPING=1, then a clean exit.
         daemon.signal(SIGTERM)
@@ -94,17 +96,5 @@ struct ServiceManagerTests {
         #expect(await HTTPProbe.get("\(base)/nope")?.status == 404)
         daemon.signal(SIGTERM)
         #expect(await daemon.waitForExit(timeout: .seconds(15)) == 0, "stderr: \(daemon.errorOutput.suffix(1500))")
-    }
-
-    /// The value of the first sample of `name` whose labels contain `labels`.
-    static func sample(_ exposition: String, _ name: String, labels: String? = nil) -> Double? {
-        for line in exposition.split(separator: "\n") where line.hasPrefix(name) && !line.hasPrefix("#") {
-            let rest = line.dropFirst(name.count)
-            guard rest.first == " " || rest.first == "{" else { continue }
-            if let labels, !rest.contains(labels) { continue }
-            guard let value = rest.split(separator: " ").last else { continue }
-            return Double(value)
-        }
-        return nil
     }
 }

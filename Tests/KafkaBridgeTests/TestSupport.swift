@@ -48,30 +48,26 @@ enum TestSupport {
         ProcessInfo.processInfo.environment["KAFKA_TEST_DEBUG"].map { ["debug": $0] } ?? [:]
     }
 
-    /// Polls until `count` messages arrived or `deadline` passed; returns what arrived.
+    /// Polls until `count` messages arrived (never more) or `duration` passed; returns what
+    /// arrived. Without `count`, polls for the whole `duration`.
     static func consume(
         _ consumer: KafkaConsumer,
-        count: Int,
-        within deadline: Duration = .seconds(30)
+        count: Int = .max,
+        within duration: Duration = .seconds(30)
     ) async throws -> [KafkaMessage] {
         let clock = ContinuousClock()
-        let end = clock.now + deadline
+        let end = clock.now + duration
         var messages: [KafkaMessage] = []
         while messages.count < count && clock.now < end {
-            messages += try await consumer.poll(maxMessages: count - messages.count, timeout: .milliseconds(200))
+            let batch = min(count - messages.count, 100)
+            messages += try await consumer.poll(maxMessages: batch, timeout: .milliseconds(100))
         }
         return messages
     }
 
     /// Polls for `duration` and returns everything that arrived.
     static func drain(_ consumer: KafkaConsumer, for duration: Duration) async throws -> [KafkaMessage] {
-        let clock = ContinuousClock()
-        let end = clock.now + duration
-        var messages: [KafkaMessage] = []
-        while clock.now < end {
-            messages += try await consumer.poll(maxMessages: 100, timeout: .milliseconds(100))
-        }
-        return messages
+        try await consume(consumer, within: duration)
     }
 
     /// Sends `count` records `"<prefix><i>"` to one partition and returns their reports.

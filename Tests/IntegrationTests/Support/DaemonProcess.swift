@@ -1,4 +1,5 @@
 import Foundation
+import PrometheusTestKit
 
 /// `stancewire run` as a child process on a free HTTP port.
 final class DaemonProcess: Sendable {
@@ -21,6 +22,18 @@ final class DaemonProcess: Sendable {
     func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
     func status(_ path: String) async -> Int? { await HTTPProbe.get(url(path))?.status }
+
+    /// The daemon's `/metrics`, parsed; `nil` when it does not answer.
+    func metrics() async throws -> PrometheusExposition? { try await HTTPProbe.metrics(url("/metrics")) }
+
+    /// Scrapes `/metrics` every 20 ms until `condition` holds for a page; returns that page, or
+    /// `nil` after `timeout`.
+    func waitForMetrics(
+        timeout: Duration,
+        until condition: (PrometheusExposition) -> Bool
+    ) async throws -> PrometheusExposition? {
+        try await HTTPProbe.waitForMetrics(url("/metrics"), timeout: timeout, until: condition)
+    }
 
     /// Peak resident memory so far (VmHWM), in KiB; `nil` once the process is gone.
     var peakMemoryKiB: Int? {

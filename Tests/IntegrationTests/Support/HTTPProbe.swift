@@ -1,4 +1,5 @@
 import Foundation
+import PrometheusTestKit
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -17,6 +18,29 @@ enum HTTPProbe {
             let http = response as? HTTPURLResponse
         else { return nil }
         return (http.statusCode, String(decoding: data, as: UTF8.self))
+    }
+
+    /// The Prometheus page at `url` (a daemon's `/metrics`), parsed; `nil` when nothing answers
+    /// with 200.
+    /// - Throws: ``PrometheusExposition/ParseError`` when the page is malformed.
+    static func metrics(_ url: String) async throws -> PrometheusExposition? {
+        guard let response = await get(url), response.status == 200 else { return nil }
+        return try PrometheusExposition(parsing: response.body)
+    }
+
+    /// Scrapes the Prometheus page at `url` every 20 ms until `condition` holds for it; returns
+    /// that page, or `nil` after `timeout`.
+    static func waitForMetrics(
+        _ url: String,
+        timeout: Duration,
+        until condition: (PrometheusExposition) -> Bool
+    ) async throws -> PrometheusExposition? {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let page = try await metrics(url), condition(page) { return page }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return nil
     }
 
     /// Polls until the URL answers with `status`.

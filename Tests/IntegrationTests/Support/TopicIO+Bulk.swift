@@ -33,46 +33,4 @@ extension TopicIO {
         }
         await producer.close(timeout: .seconds(10))
     }
-
-    /// Reads a topic from the beginning until `isComplete` holds for what was read or `timeout`
-    /// passed, then for `settle` more to catch late duplicates.
-    static func read(
-        _ brokers: String,
-        topic: String,
-        timeout: Duration,
-        settle: Duration = .seconds(1),
-        until isComplete: ([KafkaMessage]) -> Bool
-    ) async throws -> [KafkaMessage] {
-        let consumer = try KafkaConsumer(
-            configuration: [
-                "bootstrap.servers": brokers,
-                "group.id": "reader-\(UUID().uuidString)",
-                "auto.offset.reset": "earliest",
-            ],
-            logger: logger
-        )
-        try consumer.subscribe(topics: [topic])
-        var messages: [KafkaMessage] = []
-        let clock = ContinuousClock()
-        let deadline = clock.now + timeout
-        var checked = -1
-        while clock.now < deadline {
-            messages += try await consumer.poll(maxMessages: 1000, timeout: .milliseconds(200))
-            if messages.count != checked {
-                checked = messages.count
-                if isComplete(messages) { break }
-            }
-        }
-        let settleEnd = clock.now + settle
-        while clock.now < settleEnd {
-            messages += try await consumer.poll(maxMessages: 1000, timeout: .milliseconds(100))
-        }
-        try await consumer.close()
-        return messages
-    }
-
-    /// The message key as text.
-    static func key(_ message: KafkaMessage) -> String? {
-        message.key.map { String(decoding: $0, as: UTF8.self) }
-    }
 }

@@ -1,32 +1,30 @@
 import CoreMetrics
 import Operations
+import PrometheusTestKit
 import Testing
 
 @Suite("Metrics bootstrap")
 struct MetricsBootstrapTests {
-    @Test func renderIncludesProcessMetricsAndBuildInfo() {
+    @Test func renderIncludesProcessMetricsAndBuildInfo() throws {
         let metrics = MetricsBootstrap(version: "0.1.0", librdkafkaVersion: "2.3.0")
-        let text = metrics.render()
+        let page = try PrometheusExposition(parsing: metrics.render())
         for name in [
             MetricNames.processResidentMemory, MetricNames.processVirtualMemory, MetricNames.processCPUSeconds,
             MetricNames.processOpenFileDescriptors, MetricNames.processStartTime,
         ] {
-            #expect(text.contains("\n\(name) ") || text.hasPrefix("\(name) ") || text.contains("# TYPE \(name) "))
+            #expect(page.value(name) != nil, "no single sample of \(name)")
         }
-        #expect(text.contains("stancewire_build_info{version=\"0.1.0\",librdkafka_version=\"2.3.0\"} 1"))
-        #expect(text.contains("# TYPE stancewire_process_cpu_seconds_total counter"))
+        #expect(page.value(MetricNames.buildInfo, ["version": "0.1.0", "librdkafka_version": "2.3.0"]) == 1)
+        #expect(page.types[MetricNames.processCPUSeconds] == "counter")
+        #expect(page.types[MetricNames.processResidentMemory] == "gauge")
     }
 
     @Test func residentMemoryAndOpenDescriptorsArePositive() throws {
         let metrics = MetricsBootstrap(version: "x", librdkafkaVersion: "y")
-        let text = metrics.render()
-        func value(_ name: String) -> Double? {
-            let line = text.split(separator: "\n").first { $0.hasPrefix(name + " ") }
-            return line.flatMap { Double($0.split(separator: " ")[1]) }
-        }
-        #expect((value(MetricNames.processResidentMemory) ?? 0) > 1_000_000)
-        #expect((value(MetricNames.processOpenFileDescriptors) ?? 0) >= 3)
-        let start = try #require(value(MetricNames.processStartTime))
+        let page = try PrometheusExposition(parsing: metrics.render())
+        #expect((page.value(MetricNames.processResidentMemory) ?? 0) > 1_000_000)
+        #expect((page.value(MetricNames.processOpenFileDescriptors) ?? 0) >= 3)
+        let start = try #require(page.value(MetricNames.processStartTime))
         #expect(start > 1_600_000_000)
     }
 
@@ -52,14 +50,15 @@ struct MetricsBootstrapTests {
 
 @Suite("probe gauges")
 struct ProbeGaugeTests {
-    @Test func readyAndLiveGaugesFollowTheHealthMonitor() {
+    @Test func readyAndLiveGaugesFollowTheHealthMonitor() throws {
         let health = HealthMonitor()
         health.recordProgress()
         let metrics = MetricsBootstrap(version: "x", librdkafkaVersion: "y", health: health)
-        #expect(metrics.render().contains("\nstancewire_ready 0.0\n"))
-        #expect(metrics.render().contains("\nstancewire_live 1.0\n"))
+        let before = try PrometheusExposition(parsing: metrics.render())
+        #expect(before.value(MetricNames.ready) == 0)
+        #expect(before.value(MetricNames.live) == 1)
         health.setBrokersReachable(true)
         health.setGroupJoined(true)
-        #expect(metrics.render().contains("\nstancewire_ready 1.0\n"))
+        #expect(try PrometheusExposition(parsing: metrics.render()).value(MetricNames.ready) == 1)
     }
 }
