@@ -273,7 +273,10 @@ public final class KafkaConsumer: Sendable {
     /// Leaves the group and stops consuming (`rd_kafka_consumer_close`). Idempotent.
     ///
     /// The final revoke is delivered to ``KafkaEventHandlers/onRebalance`` during this call,
-    /// so its handler can still commit. Afterwards ``poll(maxMessages:timeout:)`` throws.
+    /// so its handler can still commit — unless a rebalance event was still queued when the
+    /// call began: librdkafka then leaves the group first and that commit fails with
+    /// `UNKNOWN_MEMBER_ID` (the uncommitted inputs are read again by the next owner).
+    /// Afterwards ``poll(maxMessages:timeout:)`` throws.
     /// - Throws: ``KafkaError`` if closing failed (the consumer counts as closed anyway).
     public func close() async throws(KafkaError) {
         let first = isClosed.withLock { closed in
