@@ -46,6 +46,18 @@ struct StanceTargetTests {
         #expect(out == [T("Norway", "ceasefire", .support)])
     }
 
+    @Test func describingOrDistancingFromAnActorOpposesIt() {
+        let latvia = N(name: "Latvia", type: .gpe)
+        let russia = N(name: "Russia", type: .gpe)
+        let hungary = N(name: "Hungary", type: .gpe)
+        let described = StanceFixture.triples("Latvia described Russia as an aggressor.", [latvia, russia])
+        #expect(described == [T("Latvia", "Russia", .oppose)])
+        let distanced = StanceFixture.triples("Latvia distanced itself from Hungary on Monday.", [latvia, hungary])
+        #expect(distanced == [T("Latvia", "Hungary", .oppose)])
+        let hit = StanceFixture.triples("Latvia hit back at Hungary.", [latvia, hungary])
+        #expect(hit == [T("Latvia", "Hungary", .oppose)])
+    }
+
     @Test func anActorAfterAnOpposeCueIsTheTarget() {
         let out = StanceFixture.triples(
             "Estonia condemned Belarus for hosting the missiles.",
