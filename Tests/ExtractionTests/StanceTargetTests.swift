@@ -58,6 +58,14 @@ struct StanceTargetTests {
         #expect(hit == [T("Latvia", "Hungary", .oppose)])
     }
 
+    @Test func theOnlyWayForwardAndWalkingOutAreStancesOnTalks() {
+        let latvia = N(name: "Latvia", type: .gpe)
+        let way = StanceFixture.triples("Latvia says talks are the only way forward.", [latvia])
+        #expect(way == [T("Latvia", "peace_talks", .support)])
+        let walked = StanceFixture.triples("Latvia walked out of the talks on Friday.", [latvia])
+        #expect(walked == [T("Latvia", "peace_talks", .oppose)])
+    }
+
     @Test func anActorAfterAnOpposeCueIsTheTarget() {
         let out = StanceFixture.triples(
             "Estonia condemned Belarus for hosting the missiles.",
