@@ -64,6 +64,11 @@ struct UnseenNameShapeTests {
             "\(entities.map(\.name))")
     }
 
+    @Test func aSentenceOpeningOrganisationKeepsItsFirstWord() {
+        let entities = Fixtures.entities("The Patriotic Alliance for Change said it would join the talks.")
+        #expect(Fixtures.entity("Patriotic Alliance for Change", in: entities)?.type == .org, "\(entities.map(\.name))")
+    }
+
     @Test func aPlaceNamedBeforeDealIsNotAMentionOfThePlace() {
         let entities = Fixtures.entities("Leaders split over the Pretoria deal on Monday.")
         #expect(Fixtures.entity("Pretoria", in: entities) == nil)

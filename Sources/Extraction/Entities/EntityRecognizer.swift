@@ -518,8 +518,9 @@ struct EntityRecognizer {
         var a = run.lowerBound
         var b = run.upperBound
         // Trim a leading "The" and a common word opening the sentence ("Meanwhile", "Following"),
-        // unless the run is shaped like an organisation ("The Ministry of ...").
-        let shapedLikeOrg = kb.names.orgSuffixes.contains(keys[b - 1])
+        // unless the run is shaped like an organisation ("The Ministry of ...", "The Patriotic
+        // Alliance for Change": an organisation's word anywhere in it).
+        let shapedLikeOrg = (a..<b).contains { kb.names.orgSuffixes.contains(keys[$0]) && toks[$0].isCapitalized }
         if a == firstWord || (a > s.tokens.lowerBound && (toks[a - 1].kind == .quote || toks[a - 1].kind == .symbol || toks[a - 1].text == ":")) {
             if a < b, toks[a].lower == "the" { a += 1 }
             if a < b, !shapedLikeOrg, !kb.names.orgHeads.contains(keys[a]), toks[a].kind == .word, isCommon(toks[a]),
