@@ -62,6 +62,15 @@ struct StancePolarityTests {
         #expect(weight == [T("Germany", "ceasefire", .support)])
     }
 
+    @Test func aTopicThatMustBeLiftedIsOpposedAndAWasteOfTimeToo() {
+        let lifted = StanceFixture.triples("\"The sanctions on Russia must be lifted,\" Hungary said.", [hungary])
+        #expect(lifted == [T("Hungary", "sanctions_on_russia", .oppose)])
+        let stay = StanceFixture.triples("\"The sanctions on Russia must stay,\" Germany said.", [germany])
+        #expect(stay == [T("Germany", "sanctions_on_russia", .support)])
+        let waste = StanceFixture.triples("Hungary said the peace talks were a waste of time.", [hungary])
+        #expect(waste == [T("Hungary", "peace_talks", .oppose)])
+    }
+
     @Test func refusingToRuleOutIsSupport() {
         let out = StanceFixture.triples("Germany refused to rule out sending peacekeepers to Ukraine.", [germany])
         #expect(out == [T("Germany", "foreign_troops_in_ukraine", .support)])

@@ -141,6 +141,10 @@ extension StanceFieldScan {
             // "Talks must resume": a modal's subject is its target when nothing follows.
             if targets.isEmpty, let origin = cue.cue.role == .modal ? cue : modalOrigin {
                 targets = backwardTargets(of: origin, clause: clause, sentence: s, after: range.lowerBound)
+                // "The sanctions must be lifted": an undoing verb after the modal flips its subject.
+                if origin.end == cue.end, undoesSubject(after: cue.end, before: scopeEnd) {
+                    for t in targets.indices { targets[t].sign = -targets[t].sign }
+                }
             }
             let backward = cue.cue.role == .predicate || passive || (targets.isEmpty && clause.relative)
             if backward {
@@ -166,6 +170,20 @@ extension StanceFieldScan {
             }
         }
         emitFrameTopics(frames: frames, sentence: s, targeted: targeted)
+    }
+
+    /// Whether an undoing verb ("lift", "end", "scrap") follows a modal within three words,
+    /// past "be", "not" and adverbs: "must be lifted", "should end".
+    func undoesSubject(after start: Int, before end: Int) -> Bool {
+        var j = start
+        var words = 0
+        while j < end, words < 3 {
+            if classes[j].contains(.inverter) { return !classes[j].contains(.preposition) }
+            if kind[j] == .punctuation || topicAt[j] >= 0 || mentionAt[j] >= 0 || inCue[j] { return false }
+            if wordLike[j] { words += 1 }
+            j += 1
+        }
+        return false
     }
 
     /// Records the topic matches in a cue's scope as handled.
