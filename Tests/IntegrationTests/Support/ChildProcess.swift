@@ -2,10 +2,21 @@ import Foundation
 import Synchronization
 
 /// A child process with captured output, for black-box tests of the `stancewire` binary.
+///
+/// Standard output and error go to temporary files, not pipes: Foundation's `Process` lets a
+/// child spawned concurrently by another test inherit a pipe's write end, which delays the end
+/// of file by that child's whole life and, under load, lost the last line of `extract`. A file
+/// holds everything the child wrote once it has exited, whoever else holds it open.
 final class ChildProcess: Sendable {
     private let process: Process
     private let captured = CapturedOutput()
     private let stdinPipe: Pipe
+    private let outputFile: URL
+    private let errorFile: URL
+    private let outputReader: FileHandle
+    private let errorReader: FileHandle
+    /// Serialises the incremental reads of the two files.
+    private let readLock = Mutex<Void>(())
 
     /// The `stancewire` executable built beside the test bundle (override with `STANCEWIRE_BIN`).
     static var stancewireBinary: URL {
@@ -32,38 +43,53 @@ final class ChildProcess: Sendable {
         }
         env.merge(environment) { _, new in new }
         process.environment = env
-        let out = Pipe()
-        let err = Pipe()
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("sw-child-\(UUID().uuidString)")
+        outputFile = base.appendingPathExtension("out")
+        errorFile = base.appendingPathExtension("err")
+        guard FileManager.default.createFile(atPath: outputFile.path, contents: nil),
+            FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        else {
+            throw TestFailure("cannot create output files at \(base.path)")
+        }
+        let outputWriter = try FileHandle(forWritingTo: outputFile)
+        let errorWriter = try FileHandle(forWritingTo: errorFile)
+        outputReader = try FileHandle(forReadingFrom: outputFile)
+        errorReader = try FileHandle(forReadingFrom: errorFile)
         stdinPipe = Pipe()
-        process.standardOutput = out
-        process.standardError = err
+        process.standardOutput = outputWriter
+        process.standardError = errorWriter
         process.standardInput = stdinPipe
-        let captured = self.captured
-        out.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            guard !data.isEmpty else {
-                handle.readabilityHandler = nil
-                captured.markClosed(stdout: true)
-                return
-            }
-            captured.appendOutput(String(decoding: data, as: UTF8.self))
-        }
-        err.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            guard !data.isEmpty else {
-                handle.readabilityHandler = nil
-                captured.markClosed(stdout: false)
-                return
-            }
-            captured.appendError(String(decoding: data, as: UTF8.self))
-        }
         try process.run()
+        // The child has its own copies now.
+        try? outputWriter.close()
+        try? errorWriter.close()
     }
 
     var pid: Int32 { process.processIdentifier }
     var isRunning: Bool { process.isRunning }
-    var output: [String] { captured.lines.withLock { $0 } }
-    var errorOutput: String { captured.errors.withLock { $0 } }
+    var output: [String] {
+        readNew()
+        return captured.lines.withLock { $0 }
+    }
+    var errorOutput: String {
+        readNew()
+        return captured.errors.withLock { $0 }
+    }
+
+    /// Appends what the child wrote since the last read; once it has exited, a last line
+    /// without a newline counts too.
+    private func readNew() {
+        readLock.withLock { _ in
+            let exited = !process.isRunning
+            if let data = try? outputReader.readToEnd(), !data.isEmpty {
+                captured.appendOutput(String(decoding: data, as: UTF8.self))
+            }
+            if let data = try? errorReader.readToEnd(), !data.isEmpty {
+                captured.appendError(String(decoding: data, as: UTF8.self))
+            }
+            if exited { captured.flushPartialLine() }
+        }
+    }
 
     /// Waits for a stdout line with the prefix; returns the rest of the line.
     func waitForLine(prefix: String, timeout: Duration = .seconds(20)) async throws -> String {
@@ -91,20 +117,13 @@ final class ChildProcess: Sendable {
         kill(process.processIdentifier, signal)
     }
 
-    /// Waits for exit and for the end of both output streams; returns the status, or `nil` on
-    /// timeout.
+    /// Waits for exit; returns the status, or `nil` on timeout. Everything the child wrote is
+    /// in ``output`` and ``errorOutput`` once it returns a status.
     func waitForExit(timeout: Duration) async -> Int32? {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if !process.isRunning {
-                // Output still in the pipes is delivered until end of file, waited for at most
-                // 10 s: a child spawned concurrently by another test may hold the pipes open, and
-                // on a loaded CI machine the pipe handlers can lag the exit by seconds (CI once
-                // lost the last line of `extract` with a 2 s grace).
-                let grace = min(deadline, ContinuousClock.now + .seconds(10))
-                while !captured.isComplete && ContinuousClock.now < grace {
-                    try? await Task.sleep(for: .milliseconds(10))
-                }
+                readNew()
                 return process.terminationStatus
             }
             try? await Task.sleep(for: .milliseconds(20))
@@ -117,23 +136,21 @@ final class ChildProcess: Sendable {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
+        try? outputReader.close()
+        try? errorReader.close()
+        try? FileManager.default.removeItem(at: outputFile)
+        try? FileManager.default.removeItem(at: errorFile)
     }
 }
 
-/// Output of a child, filled by pipe handlers on other threads.
+/// Output of a child, appended as it is read from its files.
 final class CapturedOutput: Sendable {
     let lines = Mutex<[String]>([])
     let errors = Mutex<String>("")
     private let partial = Mutex<String>("")
-    private let closedStreams = Mutex<Int>(0)
 
-    /// Both stdout and stderr reached end of file.
-    var isComplete: Bool { closedStreams.withLock { $0 } >= 2 }
-
-    /// Records the end of one stream; at the end of stdout a last line without a newline counts.
-    func markClosed(stdout: Bool) {
-        closedStreams.withLock { $0 += 1 }
-        guard stdout else { return }
+    /// A last line without a newline, once the child has exited.
+    func flushPartialLine() {
         let rest: String = partial.withLock { buffer in
             defer { buffer = "" }
             return buffer
