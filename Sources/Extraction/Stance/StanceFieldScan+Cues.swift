@@ -445,11 +445,8 @@ extension StanceFieldScan {
         // demanded …": an appositive holding a relative clause is skipped whole.
         var relativeInside = false
         while k > floor, k > comma - 25 {
-            if kind[k] == .punctuation, field.scalars[field.tokens[k].start] == ")" {
-                var open = k - 1
-                while open > floor, open > comma - 25, !(kind[open] == .punctuation && field.scalars[field.tokens[open].start] == "(") {
-                    open -= 1
-                }
+            if isPunctuation(k, ")") {
+                guard let open = bracketOpen(closedAt: k, lowest: max(floor, comma - 25)) else { return nil }
                 k = open - 1
                 continue
             }

@@ -618,6 +618,22 @@ struct StanceFieldScan {
         return nil
     }
 
+    /// Whether token `j` is the punctuation mark `mark`.
+    func isPunctuation(_ j: Int, _ mark: Unicode.Scalar) -> Bool {
+        kind[j] == .punctuation && field.scalars[field.tokens[j].start] == mark
+    }
+
+    /// The "(" opening the bracket closed by the ")" at `close`, searching no lower than
+    /// `lowest`, or `nil`.
+    func bracketOpen(closedAt close: Int, lowest: Int) -> Int? {
+        var k = close - 1
+        while k > lowest {
+            if isPunctuation(k, "(") { return k }
+            k -= 1
+        }
+        return nil
+    }
+
     /// Whether entity `e` is mentioned in sentence `s` before token `index`.
     func firstMention(of e: Int, in s: Int, before index: Int) -> Bool {
         var j = max(field.sentences[s].tokens.lowerBound, index - 60)
@@ -818,13 +834,11 @@ struct StanceFieldScan {
         let lowest = max(floor, comma - 16)
         while j > lowest {
             if classes[j].contains(.speechVerb) || classes[j].contains(.complementizer) { return nil }
-            if kind[j] == .punctuation, field.scalars[field.tokens[j].start] == ")" {
+            if isPunctuation(j, ")") {
                 // "secretary of the Democratic Party (PD),": an acronym in brackets is part of
                 // the appositive.
-                var k = j - 1
-                while k > lowest, !(kind[k] == .punctuation && field.scalars[field.tokens[k].start] == "(") { k -= 1 }
-                guard k > lowest else { return nil }
-                j = k - 1
+                guard let open = bracketOpen(closedAt: j, lowest: lowest) else { return nil }
+                j = open - 1
                 continue
             }
             if kind[j] == .punctuation {
