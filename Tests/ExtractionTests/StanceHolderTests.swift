@@ -88,6 +88,12 @@ struct StanceHolderTests {
         let out = StanceFixture.triples(
             "Delegates met in Geneva on Sunday. Any settlement, it says, must respect Ukraine's sovereignty.", [geneva, ukraine])
         #expect(!out.contains { $0.holder == "Geneva" }, "\(out)")
+        // A country that was a subject is still what "it" refers to.
+        let subject = StanceFixture.triples(
+            "Norway hosted delegates in Geneva on Sunday. Any settlement, it says, must respect Ukraine's sovereignty.",
+            [N(name: "Norway", type: .gpe), geneva, ukraine])
+        #expect(subject.contains(T("Norway", "ukraine_sovereignty", .support)), "\(subject)")
+        #expect(!subject.contains { $0.holder == "Geneva" }, "\(subject)")
     }
 
     @Test func aSpeakerHoldsWhatFollowsALateThatAfterAnAdverbial() {

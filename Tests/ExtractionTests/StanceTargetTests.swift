@@ -32,6 +32,8 @@ struct StanceTargetTests {
         let out = StanceFixture.triples(
             "The new tribunal is meant to end impunity for war crimes. Hungary welcomed the agreement on Friday.", [hungary])
         #expect(!out.contains(T("Hungary", "war_crimes_accountability", .oppose)), "\(out)")
+        // The tribunal, the topic as named before, is what "the agreement" refers to.
+        #expect(out.contains(T("Hungary", "war_crimes_accountability", .support)), "\(out)")
     }
 
     @Test func aThreeWayMeetingIsALeadersSummit() {

@@ -62,6 +62,9 @@ struct UnseenNameShapeTests {
         let entities = Fixtures.entities("4. PARLIAMENTARY ASSEMBLY OF THE BLACK SEA COUNCIL (Varna)\nStatement on the tribunal.")
         #expect(!entities.contains { $0.name.uppercased().hasSuffix(" OF THE") || $0.name.uppercased().hasSuffix(" OF") },
             "\(entities.map(\.name))")
+        // The heading is one organisation's name, connectors and all.
+        #expect(entities.contains { $0.name == "PARLIAMENTARY ASSEMBLY OF THE BLACK SEA COUNCIL" && $0.type == .org },
+            "\(entities.map(\.name))")
     }
 
     @Test func aSentenceOpeningOrganisationKeepsItsFirstWord() {
