@@ -77,9 +77,24 @@ struct EntityRecognizer {
     }
 
     func analyze(_ fields: [AnalyzedField]) -> EntityAnalysis {
-        let keys = fields.map { $0.tokens.map(MatchKey.of) }
-        let vocabulary = kb.vocabulary  // closures capture it, not a copy of the recognizer
-        let ids = keys.map { $0.map { vocabulary.id($0) } }
+        let vocabulary = kb.vocabulary
+        var keys: [[String]] = []
+        var ids: [[Int32]] = []
+        keys.reserveCapacity(fields.count)
+        ids.reserveCapacity(fields.count)
+        for f in fields {
+            var fieldKeys: [String] = []
+            var fieldIds: [Int32] = []
+            fieldKeys.reserveCapacity(f.tokens.count)
+            fieldIds.reserveCapacity(f.tokens.count)
+            for t in f.tokens {
+                let k = MatchKey.keyAndHash(of: t)
+                fieldKeys.append(k.key)
+                fieldIds.append(vocabulary.id(k.key, hash: k.hash))
+            }
+            keys.append(fieldKeys)
+            ids.append(fieldIds)
+        }
         var state = State(covered: fields.map { [Bool](repeating: false, count: $0.tokens.count) })
 
         // Pass 1
@@ -93,11 +108,11 @@ struct EntityRecognizer {
         for (li, l) in state.locals.enumerated() where l.type == .person && l.wordCount >= 2 {
             let parts = AnalyzedField(field: .body, text: l.name).tokens.filter { $0.kind == .word }
             // "Wang Yi" … "Wang said": a family name written first is the surname.
-            if let first = parts.first, kb.names.familyNameFirst.contains(first.lower) {
+            if let first = parts.first, kb.names.familyNameFirst.contains(lowerOf: first) {
                 if parts.count == 2, first.isCapitalized { state.register([MatchKey.of(first)], .local(li)) }
                 continue
             }
-            if let last = parts.last, last.isCapitalized, !kb.names.firstNames.contains(last.lower) || parts.count > 2 {
+            if let last = parts.last, last.isCapitalized, !kb.names.firstNames.contains(lowerOf: last) || parts.count > 2 {
                 let k = MatchKey.of(last)
                 state.register([k], .local(li))
             }
@@ -106,11 +121,11 @@ struct EntityRecognizer {
         for s in state.spans { if case .kb(let e) = s.target, kb.entries[e].type == .person { kbPeople.insert(e) } }
         for e in kbPeople {
             let parts = AnalyzedField(field: .body, text: kb.entries[e].name).tokens.filter { $0.kind == .word }
-            if parts.count == 2, let first = parts.first, kb.names.familyNameFirst.contains(first.lower) {
+            if parts.count == 2, let first = parts.first, kb.names.familyNameFirst.contains(lowerOf: first) {
                 state.register([MatchKey.of(first)], .kb(e))
                 continue
             }
-            guard parts.count >= 2, let first = parts.first, !kb.names.familyNameFirst.contains(first.lower) else { continue }
+            guard parts.count >= 2, let first = parts.first, !kb.names.familyNameFirst.contains(lowerOf: first) else { continue }
             let k = MatchKey.of(parts.last!)
             state.register([k], .kb(e))
         }
@@ -196,7 +211,7 @@ struct EntityRecognizer {
                     accept = false
                 }
                 if accept, entryType == .gpe || entryType == .loc, !entryHasKbId, i + m.length < end,
-                    kb.names.treatyNouns.contains(toks[i + m.length].lower)
+                    kb.names.treatyNouns.contains(lowerOf: toks[i + m.length])
                 {
                     // "the Minsk accords", "the Normandy format": a named agreement, not the place
                     i += m.length + 1
@@ -246,7 +261,7 @@ struct EntityRecognizer {
             }
             if kind == .word, capitalized,
                 !headline
-                    || (kb.names.firstNames.contains(toks[i].lower) && i + 1 < end && toks[i + 1].isCapitalized && !isCommon(toks[i + 1]))
+                    || (kb.names.firstNames.contains(lowerOf: toks[i]) && i + 1 < end && toks[i + 1].isCapitalized && !isCommon(toks[i + 1]))
             {
                 let j = scanRun(from: i, toks: toks, keys: keys, ids: ids, end: end, startsSentence: i == firstWord)
                 classify(
@@ -293,7 +308,7 @@ struct EntityRecognizer {
             return true
         }
         if inBody, toks[r.lowerBound].isAllCaps, r.lowerBound < 6, toks[r.lowerBound].sentence == 0 { return true }  // "WASHINGTON/BEIJING —"
-        if let next, next.isWordLike, kb.names.eventNouns.contains(next.lower) { return true }
+        if let next, next.isWordLike, kb.names.eventNouns.contains(lowerOf: next) { return true }
         // "Moscow-based"
         if let next, next.kind == .dash, r.upperBound + 1 < s.tokens.upperBound, toks[r.upperBound + 1].lower == "based" { return true }
         // "Riyadh, Saudi Arabia"
@@ -311,7 +326,7 @@ struct EntityRecognizer {
         let prev = toks[p].lower
         if prev == "capital" || prev == "city" { return true }
         // "the streets of Nicosia", "large parts of Khartoum": a part of the place.
-        if prev == "of", p - 1 >= s.tokens.lowerBound, kb.names.eventNouns.contains(toks[p - 1].lower) { return true }
+        if prev == "of", p - 1 >= s.tokens.lowerBound, kb.names.eventNouns.contains(lowerOf: toks[p - 1]) { return true }
         // "in Goma, Kinshasa and Kigali", "in Darfur and Khartoum": a list after a locative preposition
         // (but "… returned to Ukraine, Kyiv says": a capital that speaks is its government).
         let speaks = next.map { $0.kind == .word && kb.names.speechVerbs.contains($0.lower) } ?? false
@@ -319,7 +334,7 @@ struct EntityRecognizer {
             var q = p - 1
             let lowest = max(s.tokens.lowerBound, p - 12)
             while q >= lowest, toks[q].isCapitalized || toks[q].text == "," || toks[q].lower == "and" || toks[q].lower == "or" { q -= 1 }
-            if q >= lowest, q < p - 1, kb.names.locativePrepositions.contains(toks[q].lower) { return true }
+            if q >= lowest, q < p - 1, kb.names.locativePrepositions.contains(lowerOf: toks[q]) { return true }
         }
         if toks[p].kind == .possessive { return true }  // "Egypt's Cairo"
         if prev == ",", p - 1 >= s.tokens.lowerBound, toks[p - 1].lower == "capital" || toks[p - 1].lower == "city" { return true }
@@ -388,7 +403,7 @@ struct EntityRecognizer {
                                 lastGood = j
                                 continue
                             }
-                            let firstNameBefore = kb.names.firstNames.contains(toks[lastGood - 1].lower) || toks[lastGood - 1].text.hasSuffix(".")
+                            let firstNameBefore = kb.names.firstNames.contains(lowerOf: toks[lastGood - 1]) || toks[lastGood - 1].text.hasSuffix(".")
                             // "Supreme National Security Council": a longer organisation around a known one
                             let longerOrg = eType == .org && kb.names.orgSuffixes.contains(keys[j + m.length - 1])
                                 && !(j == i + 1 && startsSentence && isCommon(toks[i]))
@@ -399,7 +414,7 @@ struct EntityRecognizer {
                             }
                             // "Abdul Fatah al-Burhan": a first name, then words the KB knows as something else
                             // or a known person's surname, all one name
-                            if firstNameBefore || (kb.names.firstNames.contains(toks[i].lower) && lastGood - i <= 2 && m.length == 1) {
+                            if firstNameBefore || (kb.names.firstNames.contains(lowerOf: toks[i]) && lastGood - i <= 2 && m.length == 1) {
                                 j += m.length
                                 lastGood = j
                                 continue
@@ -427,7 +442,7 @@ struct EntityRecognizer {
                     && (word == "of" || word == "for" || word == "on")
                     && (kb.names.orgHeads.contains(keys[j - 1]) || kb.names.orgSuffixes.contains(keys[j - 1]))
                 // "van den Heuvel", "de la Cruz": two particles before the surname
-                if j > i, kb.names.nameParticles.contains(word), j + 2 < end, kb.names.nameParticles.contains(toks[j + 1].lower),
+                if j > i, kb.names.nameParticles.contains(word), j + 2 < end, kb.names.nameParticles.contains(lowerOf: toks[j + 1]),
                     !toks[j + 1].isCapitalized, !toks[j + 1].followsNewline, capitalizedWord(at: j + 2, end: end, toks),
                     demonymLength(at: j + 2, ids: ids, end: end) == nil
                 {
@@ -487,7 +502,7 @@ struct EntityRecognizer {
             // "Chung Eui-yong", "Lee Jae-myung": a lowercase syllable after a hyphen
             if toks[j].kind == .dash, toks[j].text == "-", j > i + 1, toks[j - 1].isCapitalized, toks[j].start == toks[j - 1].end, j + 1 < end,
                 toks[j + 1].start == toks[j].end, toks[j + 1].kind == .word, !toks[j + 1].isCapitalized,
-                !kb.names.commonWords.contains(toks[j + 1].lower) || kb.names.familyNameFirst.contains(toks[i].lower),
+                !kb.names.commonWords.contains(lowerOf: toks[j + 1]) || kb.names.familyNameFirst.contains(lowerOf: toks[i]),
                 toks[j + 1].lower.utf8.count <= 6
             {
                 j += 2
@@ -505,7 +520,7 @@ struct EntityRecognizer {
     }
 
     private func isCommon(_ t: Token) -> Bool {
-        kb.names.commonWords.contains(t.lower) || kb.names.nonNameWords.contains(MatchKey.of(t))
+        kb.names.commonWords.contains(lowerOf: t) || kb.names.nonNameWords.contains(MatchKey.of(t))
     }
 
     /// Decides whether a capitalised run is a name, trims it and types it.
@@ -524,7 +539,7 @@ struct EntityRecognizer {
         if a == firstWord || (a > s.tokens.lowerBound && (toks[a - 1].kind == .quote || toks[a - 1].kind == .symbol || toks[a - 1].text == ":")) {
             if a < b, toks[a].lower == "the" { a += 1 }
             if a < b, !shapedLikeOrg, !kb.names.orgHeads.contains(keys[a]), toks[a].kind == .word, isCommon(toks[a]),
-                !kb.names.firstNames.contains(toks[a].lower)
+                !kb.names.firstNames.contains(lowerOf: toks[a])
             {
                 a += 1
                 while a < b, toks[a].kind != .word || !toks[a].isCapitalized { a += 1 }
@@ -580,7 +595,7 @@ struct EntityRecognizer {
         let next = b < s.tokens.upperBound ? toks[b] : nil
         // "the Alma-Ata declaration", "the Ohrid agreement": a named agreement (optional in
         // the guideline), not a person or a place.
-        if let next, next.kind == .word, !next.isCapitalized, kb.names.treatyNouns.contains(next.lower) { return }
+        if let next, next.kind == .word, !next.isCapitalized, kb.names.treatyNouns.contains(lowerOf: next) { return }
         // "Residents of Mekelle and Adigrat told …": a conjunct of a place is a place, whatever follows.
         let conjunctPlace: EntityType? =
             wordCount == 1 && (prevWord == "and" || prevWord == "or") ? placeTypeOfSpan(endingAt: a - 1, field: fi, state) : nil
@@ -592,7 +607,7 @@ struct EntityRecognizer {
         if wordCount == 1 && first.isAllCaps {
             // An acronym the knowledge base lacks: most are organisations.
             if kb.names.nonEntityAcronyms.contains(keys[a]) || letters > 6 || s.isTitleCase { return }
-            if letters >= 3, kb.names.commonWords.contains(first.lower) { return }  // "NOT", "WILL": emphasis
+            if letters >= 3, kb.names.commonWords.contains(lowerOf: first) { return }  // "NOT", "WILL": emphasis
             if first.text.unicodeScalars.contains(where: { $0 == "." }) { return }
             type = .org
         } else if kb.names.orgSuffixes.contains(lastKey) && (wordCount >= 2 || !isCommon(toks[b - 1])) {
@@ -620,13 +635,13 @@ struct EntityRecognizer {
         } else if let conjunctPlace {
             type = conjunctPlace
             strength = 1
-        } else if kb.names.firstNames.contains(first.lower) && wordCount >= 2 {
+        } else if kb.names.firstNames.contains(lowerOf: first) && wordCount >= 2 {
             type = .person
             strength = 3
         } else if isAppositivePerson(after: b, toks: toks, end: s.tokens.upperBound) {
             type = .person
             strength = 2
-        } else if let next, next.kind == .word, kb.names.speechVerbs.contains(next.lower), wordCount <= 3 {
+        } else if let next, next.kind == .word, kb.names.speechVerbs.contains(lowerOf: next), wordCount <= 3 {
             type = .person
             strength = 2
         } else if let prevWord, kb.names.speechVerbs.contains(prevWord), wordCount <= 3, wordCount >= 2 {
@@ -637,14 +652,14 @@ struct EntityRecognizer {
         {
             type = .gpe
             strength = 1
-        } else if let next, next.kind == .word, !next.isCapitalized, kb.names.gpeSuffixes.contains(next.lower) {
+        } else if let next, next.kind == .word, !next.isCapitalized, kb.names.gpeSuffixes.contains(lowerOf: next) {
             // "Syunik province", "Kherson region"
             type = .gpe
             strength = 1
         } else if let prevWord,
             prevWord == "and" || prevWord == "or"
                 || (prevWord == "," && (next?.text == "," || next?.lower == "and")
-                    && (wordCount == 1 || kb.names.nameParticles.contains(first.lower))),
+                    && (wordCount == 1 || kb.names.nameParticles.contains(lowerOf: first))),
             let placeType = placeTypeOfSpan(endingAt: a - 1, field: fi, state)
         {
             // "at Natanz and Isfahan": a conjunct takes the type of the place before it
@@ -758,7 +773,7 @@ struct EntityRecognizer {
         while k < end, seen < 5 {
             let t = toks[k]
             guard t.kind == .word else { return false }
-            if kb.names.personContextNouns.contains(t.lower) {
+            if kb.names.personContextNouns.contains(lowerOf: t) {
                 // "in Johannesburg, German Chancellor Friedrich Merz said": the title belongs to
                 // the name after it, not to the name before the comma.
                 return !capitalizedWord(at: k + 1, end: end, toks)

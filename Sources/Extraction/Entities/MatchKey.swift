@@ -1,25 +1,33 @@
 /// The form of a token used for name lookup: lowercase, periods and inner spaces of
 /// abbreviations dropped ("U. S." and "U.S." → "us"), curly apostrophes made straight.
 enum MatchKey {
-    static func of(_ token: Token) -> String {
+    static func of(_ token: Token) -> String { keyAndHash(of: token).key }
+
+    /// The key and its ``WordHash``; the token's own hash when the key is its lowercase text
+    /// (most tokens), so that the key is not hashed again.
+    static func keyAndHash(of token: Token) -> (key: String, hash: UInt64) {
         switch token.kind {
-        case .possessive: return "'s"
-        case .dash: return "-"
+        case .possessive: return ("'s", possessiveHash)
+        case .dash: return ("-", dashHash)
         case .word:
             var lower = token.lower
             // A contiguous view (on the stack for small strings) scans faster than the UTF-8 view.
             let needsWork = lower.withUTF8 { utf8 in
                 utf8.contains { b in b == 0x2E || b == 0x20 || b == 0xE2 || b == 0xCA }
             }
-            if !needsWork { return lower }
+            if !needsWork { return (lower, token.lowerHash) }
             var out = String.UnicodeScalarView()
             for c in token.lower.unicodeScalars {
                 if c == "." || c == " " { continue }
                 out.append(c.value == 0x2019 || c.value == 0x02BC ? "'" : c)
             }
-            return String(out)
+            let key = String(out)
+            return (key, WordHash.of(key))
         default:
-            return token.lower
+            return (token.lower, token.lowerHash)
         }
     }
+
+    private static let possessiveHash = WordHash.of("'s")
+    private static let dashHash = WordHash.of("-")
 }

@@ -47,15 +47,19 @@ struct TokenVocabulary: Sendable {
 
     /// The id of `key`, or -1 when no phrase of the knowledge base uses it.
     @inline(__always)
-    func id(_ key: String) -> Int32 {
+    func id(_ key: String) -> Int32 { id(key, hash: WordHash.of(key)) }
+
+    /// The id of `key` whose ``WordHash`` is `h`, or -1.
+    @inline(__always)
+    func id(_ key: String, hash h: UInt64) -> Int32 {
         guard !slots.isEmpty else { return ids[key] ?? -1 }
-        // One contiguous view of the key's UTF-8 (small strings are copied to the stack) for
-        // both the hash and the comparison, instead of iterating the UTF-8 view twice.
+        let bit = Int(truncatingIfNeeded: h >> 40) & 0xFFFF
+        // Most words of an article name nothing: the filter rejects them before the key's
+        // bytes are read.
+        if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return -1 }
+        // One contiguous view of the key's UTF-8 (small strings are copied to the stack).
         var key = key
         return key.withUTF8 { utf8 in
-            let h = WordHash.of(utf8)
-            let bit = Int(truncatingIfNeeded: h >> 40) & 0xFFFF
-            if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return -1 }
             var slot = Int(truncatingIfNeeded: h) & mask
             while true {
                 let id = slots[slot]
@@ -81,7 +85,10 @@ struct TokenVocabulary: Sendable {
 
     /// Ids of a field's tokens (see ``MatchKey``).
     func ids(of tokens: [Token]) -> [Int32] {
-        tokens.map { id(MatchKey.of($0)) }
+        tokens.map {
+            let k = MatchKey.keyAndHash(of: $0)
+            return id(k.key, hash: k.hash)
+        }
     }
 
     /// Ids of a phrase tokenised like article text.

@@ -30,7 +30,7 @@ extension StanceFieldScan {
         while j + 1 < range.upperBound, echo == nil {
             let word = field.tokens[j].lower
             if Self.echoVerbs.contains(word), field.tokens[j + 1].lower == "by" {
-                let afterNoun = (max(range.lowerBound, j - 3)..<j).contains { Self.positionNouns.contains(field.tokens[$0].lower) }
+                let afterNoun = (max(range.lowerBound, j - 3)..<j).contains { Self.positionNouns.contains(lowerOf: field.tokens[$0]) }
                 if word == "echoed" || word == "seconded" || afterNoun,
                     let e = echoingHolder(from: j + 2, limit: range.upperBound)
                 {

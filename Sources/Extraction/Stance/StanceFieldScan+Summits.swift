@@ -12,7 +12,7 @@ extension StanceFieldScan {
         var j = start
         var titled = false
         while j < limit, j < start + 4, classes[j].contains(.title) || demonymAt[j] >= 0 {
-            if Self.leaderTitles.contains(field.tokens[j].lower) { titled = true }
+            if Self.leaderTitles.contains(lowerOf: field.tokens[j]) { titled = true }
             j += 1
         }
         guard titled, j < limit, mentionAt[j] >= 0 else { return nil }
@@ -24,9 +24,7 @@ extension StanceFieldScan {
     /// Adds `leaders_summit` matches for "meeting between (of) <titled leader> and <titled
     /// leader>" where no topic phrase covers the words.
     mutating func findLeaderMeetings() {
-        guard let phrase = lexicon.topicPhrases.firstIndex(where: { $0.topic == "leaders_summit" && !$0.isOpposite }) else {
-            return
-        }
+        guard let phrase = lexicon.leadersSummitPhrase else { return }
         for (s, sentence) in field.sentences.enumerated() {
             let limit = sentence.tokens.upperBound
             var i = sentence.tokens.lowerBound
@@ -38,7 +36,7 @@ extension StanceFieldScan {
                 let link = field.tokens[i + 1].lower
                 let linkLength = link.utf8.count
                 guard linkLength == 2 || linkLength == 7, link == "between" || link == "of",
-                    Self.meetingNouns.contains(field.tokens[i].lower)
+                    Self.meetingNouns.contains(lowerOf: field.tokens[i])
                 else { continue }
                 guard let first = titledLeaderEnd(from: i + 2, limit: limit) else { continue }
                 guard first + 1 < limit, field.tokens[first].lower == "and",

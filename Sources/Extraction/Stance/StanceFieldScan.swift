@@ -232,7 +232,7 @@ struct StanceFieldScan {
                 case .word:
                     wordLike[i] = true
                     let lower = buffer[i].lower
-                    var id = vocabulary.id(of: lower)
+                    var id = vocabulary.id(of: lower, hash: buffer[i].lowerHash)
                     if id < 0, buffer[i].isAllCaps, lower.utf8.contains(UInt8(ascii: ".")) {
                         // "U.S." and "U. S." are written "us" in the lexicon.
                         id = vocabulary.id(of: String(lower.unicodeScalars.filter { $0 != "." && $0 != " " }))
@@ -262,7 +262,7 @@ struct StanceFieldScan {
                     }
                 case .number:
                     wordLike[i] = true
-                    ids[i] = vocabulary.id(of: buffer[i].lower)
+                    ids[i] = vocabulary.id(of: buffer[i].lower, hash: buffer[i].lowerHash)
                 case .possessive, .dash, .quote, .apostrophe:
                     topicSkippable[i] = true
                     cueSkippable[i] = true
@@ -773,7 +773,7 @@ struct StanceFieldScan {
             }
             // "the president", "the ministry", "the party", "the group": a description of an
             // actor named before.
-            if c.contains(.title) || c.contains(.holderNoun) || (wordLike[j] && Self.organizationHeads.contains(field.tokens[j].lower)),
+            if c.contains(.title) || c.contains(.holderNoun) || (wordLike[j] && Self.organizationHeads.contains(lowerOf: field.tokens[j])),
                 let e = definiteReferent(at: j), isHolderType(e)
             {
                 return [e]

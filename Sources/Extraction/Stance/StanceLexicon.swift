@@ -28,6 +28,10 @@ public struct StanceLexicon: Sendable {
     var contextBits: [UInt64] = []
     /// The number of context groups (at most 64).
     var contextGroupCount = 0
+    /// Index in ``topicPhrases`` of the first (not opposite) phrase of the `leaders_summit`
+    /// topic, which meetings between two titled leaders are recorded under; `nil` when the
+    /// catalogue has none.
+    var leadersSummitPhrase: Int? = nil
 
     /// An empty lexicon; extraction with it finds quotes but no stances.
     public init() {

@@ -187,6 +187,7 @@ struct StanceLexiconBuilder {
             lexicon.topicPhrases[i].topicIndex = topicIndex[lexicon.topicPhrases[i].topic] ?? 0
         }
         lexicon.fallbackTopicIndex = topicIndex[TopicPhrase.fallbackTopic] ?? topicOrder.count
+        lexicon.leadersSummitPhrase = lexicon.topicPhrases.firstIndex { $0.topic == "leaders_summit" && !$0.isOpposite }
         // Context groups: one per distinct word list, at most 64.
         var groups: [[String]: Int] = [:]
         var contextBits = [UInt64](repeating: 0, count: vocabulary.count)

@@ -31,7 +31,14 @@ struct StanceVocabulary: Sendable {
     func id(of lower: String) -> Int32 {
         // No lexicon word is this long; skip hashing it.
         if lower.utf8.count > 24 { return Self.none }
-        let h = Self.hash(lower) & ~Self.idBits
+        return id(of: lower, hash: WordHash.of(lower))
+    }
+
+    /// The id of a surface form whose ``WordHash`` is `hash` (a token's ``Token/lowerHash``).
+    @inline(__always)
+    func id(of lower: String, hash: UInt64) -> Int32 {
+        if lower.utf8.count > 24 { return Self.none }
+        let h = (hash == 0 ? 1 : hash) & ~Self.idBits
         let bit = Int(truncatingIfNeeded: h >> 24) & 0xFFFF
         if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return Self.none }
         var i = Int(truncatingIfNeeded: h >> 40) & mask

@@ -5,10 +5,21 @@
 enum WordHash {
     @inline(__always)
     static func of<S: Sequence>(_ utf8: S) -> UInt64 where S.Element == UInt8 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h ^ (h >> 29)
+        var h = seed
+        for b in utf8 { h = step(h, b) }
+        return finish(h)
     }
+
+    /// The state before the first byte.
+    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// The state after one more byte.
+    @inline(__always)
+    static func step(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+
+    /// The hash of the bytes stepped in.
+    @inline(__always)
+    static func finish(_ h: UInt64) -> UInt64 { h ^ (h >> 29) }
 
     /// The hash of `word`, read from one contiguous view of its UTF-8 (small strings are copied
     /// to the stack).

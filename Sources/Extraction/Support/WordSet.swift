@@ -42,7 +42,13 @@ struct WordSet: Sendable, Sequence, ExpressibleByArrayLiteral {
     /// Whether `word` is a member.
     @inline(__always)
     func contains(_ word: String) -> Bool {
-        table.contains(word)
+        table.contains(word, hash: WordHash.of(word))
+    }
+
+    /// Whether `token`'s lowercase text is a member; uses the hash the tokenizer computed.
+    @inline(__always)
+    func contains(lowerOf token: Token) -> Bool {
+        table.contains(token.lower, hash: token.lowerHash)
     }
 }
 
@@ -94,8 +100,7 @@ extension WordSet {
         }
 
         @inline(__always)
-        func contains(_ word: String) -> Bool {
-            let h = WordHash.of(word)
+        func contains(_ word: String, hash h: UInt64) -> Bool {
             let bit = Int(truncatingIfNeeded: h >> 40) & filterMask
             if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
             var i = Int(truncatingIfNeeded: h) & mask

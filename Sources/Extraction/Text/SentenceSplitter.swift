@@ -39,7 +39,7 @@ struct SentenceSplitter {
             }
             if kind == .word, tokens[k].isAllCaps, tokens[k].text.unicodeScalars.last == ".", k + 1 < count,
                 !tokens[k + 1].followsNewline, tokens[k + 1].isCapitalized,
-                TextLexicon.sentenceStarters.contains(tokens[k + 1].lower)
+                TextLexicon.sentenceStarters.contains(lowerOf: tokens[k + 1])
             {
                 ranges.append(begin..<(k + 1))
                 begin = k + 1
@@ -77,7 +77,7 @@ struct SentenceSplitter {
             var capitalized = 0
             if isTitle || (e == s + 1 && words <= 20) {
                 for j in lineTokens where tokens[j].kind == .word {
-                    if !TextLexicon.headlineSmallWords.contains(tokens[j].lower) {
+                    if !TextLexicon.headlineSmallWords.contains(lowerOf: tokens[j]) {
                         content += 1
                         if tokens[j].isCapitalized { capitalized += 1 }
                     }
@@ -85,7 +85,7 @@ struct SentenceSplitter {
             }
             var titleCase = content >= 2 && capitalized * 4 >= content * 3
             if titleCase, let firstWord = lineTokens.first(where: { tokens[$0].kind == .word }),
-                TextLexicon.creditLineStarts.contains(tokens[firstWord].lower)
+                TextLexicon.creditLineStarts.contains(lowerOf: tokens[firstWord])
             {
                 titleCase = false
             }
@@ -117,7 +117,7 @@ struct SentenceSplitter {
         guard words <= TextLexicon.boilerplateMaxWords else { return false }
         // Cheap filter: the line's first word must start some boilerplate prefix.
         guard let firstWord = line.first(where: { tokens[$0].kind == .word }),
-            TextLexicon.boilerplateFirstWords.contains(tokens[firstWord].lower)
+            TextLexicon.boilerplateFirstWords.contains(lowerOf: tokens[firstWord])
                 || line.contains(where: { tokens[$0].text == "©" })
         else { return false }
         var lower = String()

@@ -4,7 +4,7 @@
 /// newsroom-editable knowledge base holds names.
 enum TextLexicon {
     /// Words that keep a following period: titles, months, street and corporate suffixes.
-    static let abbreviations: Set<String> = [
+    static let abbreviations: WordSet = [
         "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "pvt",
         "gov", "sen", "rep", "reps", "sens", "pres", "amb", "hon", "rev", "fr", "sr", "jr", "st", "ste", "mt",
         "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
@@ -14,17 +14,17 @@ enum TextLexicon {
     ]
 
     /// Abbreviations that take a period only before a number: "No. 10", "Art. 5".
-    static let numberAbbreviations: Set<String> = ["no", "nos", "art", "arts", "p", "pt", "para", "ch", "sec"]
+    static let numberAbbreviations: WordSet = ["no", "nos", "art", "arts", "p", "pt", "para", "ch", "sec"]
 
     /// Words that begin a new sentence even after an acronym such as "U.S.".
-    static let sentenceStarters: Set<String> = [
+    static let sentenceStarters: WordSet = [
         "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "this", "that", "these", "those",
         "there", "in", "on", "at", "however", "meanwhile", "still", "yet", "so", "his", "her", "its", "their",
         "our", "as", "after", "before", "while", "when", "if", "officials", "both", "some", "many", "no",
     ]
 
     /// Function words that stay lowercase in headline case.
-    static let headlineSmallWords: Set<String> = [
+    static let headlineSmallWords: WordSet = [
         "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from",
         "as", "vs", "via", "into", "onto", "over", "after", "amid", "per", "than", "up", "off", "out",
     ]
@@ -40,10 +40,10 @@ enum TextLexicon {
 
     /// First words of credit lines ("Reporting by …; Editing by …"): their capitals are names,
     /// not headline case.
-    static let creditLineStarts: Set<String> = ["reporting", "writing", "editing", "additional", "compiled", "by", "written", "edited", "photo", "photos", "video"]
+    static let creditLineStarts: WordSet = ["reporting", "writing", "editing", "additional", "compiled", "by", "written", "edited", "photo", "photos", "video"]
 
     /// First words of ``boilerplatePrefixes``.
-    static let boilerplateFirstWords: Set<String> = Set(
+    static let boilerplateFirstWords = WordSet(
         boilerplatePrefixes.compactMap { prefix -> String? in
             let word = prefix.prefix { $0.isLetter }
             return word.isEmpty ? nil : String(word)

@@ -43,11 +43,23 @@ public struct Token: Sendable, Hashable {
     public var sentence: Int
     /// A line break stands between this token and the previous one (or the field start).
     public var followsNewline: Bool
+    /// ``WordHash`` of `lower`, computed once by the tokenizer for the lookup tables of both
+    /// the entity and the stance passes.
+    var lowerHash: UInt64
 
     /// Creates a token; ``AnalyzedField`` makes them, tests may too.
     public init(
         start: Int, end: Int, text: String, kind: Kind, lower: String, isCapitalized: Bool,
         isAllCaps: Bool, sentence: Int, followsNewline: Bool
+    ) {
+        self.init(
+            start: start, end: end, text: text, kind: kind, lower: lower, isCapitalized: isCapitalized,
+            isAllCaps: isAllCaps, sentence: sentence, followsNewline: followsNewline, lowerHash: WordHash.of(lower))
+    }
+
+    init(
+        start: Int, end: Int, text: String, kind: Kind, lower: String, isCapitalized: Bool,
+        isAllCaps: Bool, sentence: Int, followsNewline: Bool, lowerHash: UInt64
     ) {
         self.start = start
         self.end = end
@@ -58,6 +70,7 @@ public struct Token: Sendable, Hashable {
         self.isAllCaps = isAllCaps
         self.sentence = sentence
         self.followsNewline = followsNewline
+        self.lowerHash = lowerHash
     }
 
     /// A word or a number.

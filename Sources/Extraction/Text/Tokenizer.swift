@@ -210,7 +210,13 @@ extension Tokenizer {
             }
             let text: String
             let lower: String
+            var hash = WordHash.seed
             if ascii {
+                for k in start..<end {
+                    let v = UInt8(truncatingIfNeeded: scalars[k].value)
+                    hash = WordHash.step(hash, v >= 0x41 && v <= 0x5A ? v + 32 : v)
+                }
+                hash = WordHash.finish(hash)
                 // Build both strings from bytes: short tokens become small strings without allocation.
                 let count = end - start
                 text = String(unsafeUninitializedCapacity: count) { buffer in
@@ -237,12 +243,13 @@ extension Tokenizer {
                 } else {
                     lower = text  // quotes, dashes, lowercase words: lowercasing changes nothing
                 }
+                hash = WordHash.of(lower)
             }
             return Token(
                 start: start, end: end, text: text, kind: kind, lower: lower,
                 isCapitalized: capitalized && kind == .word,
                 isAllCaps: kind == .word && letters >= 2 && lowerCount == 0 && upper >= 2,
-                sentence: 0, followsNewline: followsNewline)
+                sentence: 0, followsNewline: followsNewline, lowerHash: hash)
         }
     }
 }
