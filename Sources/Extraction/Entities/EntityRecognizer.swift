@@ -120,7 +120,7 @@ struct EntityRecognizer {
         var kbPeople = Set<Int>()
         for s in state.spans { if case .kb(let e) = s.target, kb.entries[e].type == .person { kbPeople.insert(e) } }
         for e in kbPeople {
-            let parts = AnalyzedField(field: .body, text: kb.entries[e].name).tokens.filter { $0.kind == .word }
+            let parts = kb.personNameWords[e]
             if parts.count == 2, let first = parts.first, kb.names.familyNameFirst.contains(lowerOf: first) {
                 state.register([MatchKey.of(first)], .kb(e))
                 continue

@@ -34,6 +34,9 @@ public struct KnowledgeBase: Sendable {
     /// People by lowercased first name, with the lowercased last name of each full name or
     /// alias, for spelling variants ("Rustem Umierov" → Rustem Umerov).
     var peopleByFirstName: [String: [(entry: Int, last: String)]]
+    /// Per entry, the word tokens of a person's canonical name (empty for other types),
+    /// tokenised once at load for the surname aliases every article registers.
+    var personNameWords: [[Token]]
 
     /// Builds a knowledge base from entries (files already validated).
     init(
@@ -104,6 +107,11 @@ public struct KnowledgeBase: Sendable {
             }
         }
         self.peopleByFirstName = people
+        var nameWords = [[Token]](repeating: [], count: entries.count)
+        for (i, e) in entries.enumerated() where e.type == .person {
+            nameWords[i] = AnalyzedField(field: .body, text: e.name).tokens.filter { $0.kind == .word }
+        }
+        self.personNameWords = nameWords
     }
 
     /// The entry whose canonical name or alias is `name` (as written; acronyms case-sensitive).

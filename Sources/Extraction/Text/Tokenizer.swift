@@ -179,9 +179,14 @@ extension Tokenizer {
             var firstLetterSeen = false
             var ascii = true
             let wordy = kind == .word || kind == .number
+            // The hash of the lowercase text, stepped here for ASCII tokens (others hash their
+            // lowercase string below).
+            var hash = WordHash.seed
             for k in start..<end {
                 let v = scalars[k].value
                 if v < 0x80 {
+                    let b = UInt8(truncatingIfNeeded: v)
+                    hash = WordHash.step(hash, b >= 0x41 && b <= 0x5A ? b + 32 : b)
                     guard wordy else { continue }
                     if v >= 0x41 && v <= 0x5A {
                         letters += 1
@@ -210,12 +215,7 @@ extension Tokenizer {
             }
             let text: String
             let lower: String
-            var hash = WordHash.seed
             if ascii {
-                for k in start..<end {
-                    let v = UInt8(truncatingIfNeeded: scalars[k].value)
-                    hash = WordHash.step(hash, v >= 0x41 && v <= 0x5A ? v + 32 : v)
-                }
                 hash = WordHash.finish(hash)
                 // Build both strings from bytes: short tokens become small strings without allocation.
                 let count = end - start
