@@ -33,6 +33,19 @@ final class DeliveryTable: Sendable {
         register(id) { continuation.resume(returning: $0) }
     }
 
+    /// Registers `callback` under a fresh id (never 0), taking the lock once; `nil` once the
+    /// table is closed. The callback runs on the thread that completes the delivery (the
+    /// producer's poll thread).
+    func register(_ callback: @escaping @Sendable (Outcome) -> Void) -> UInt? {
+        state.withLock { state in
+            guard !state.isClosed else { return nil }
+            let id = state.nextID
+            state.nextID = state.nextID == UInt.max ? 1 : state.nextID + 1
+            state.pending[id] = callback
+            return id
+        }
+    }
+
     /// Stores `callback` under `id`; `false` once the table is closed. The callback runs on
     /// the thread that completes the delivery (the producer's poll thread).
     func register(_ id: UInt, _ callback: @escaping @Sendable (Outcome) -> Void) -> Bool {

@@ -15,15 +15,14 @@ extension KafkaProducer {
         _ record: ProducerRecord,
         onDelivery: @escaping @Sendable (Result<DeliveryReport, KafkaError>) -> Void
     ) throws(KafkaError) {
-        let id = deliveries.makeID()
-        let registered = deliveries.register(id) { outcome in
+        let registered = deliveries.register { outcome in
             switch outcome {
             case .delivered(let report): onDelivery(.success(report))
             case .failed(let error): onDelivery(.failure(error))
             case .notEnqueued: break
             }
         }
-        guard registered else { throw .closed("producer") }
+        guard let id = registered else { throw .closed("producer") }
         if let error = enqueue(record, id: id) {
             deliveries.complete(id, with: .notEnqueued(error))
             throw error

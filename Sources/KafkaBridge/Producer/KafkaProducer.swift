@@ -93,9 +93,13 @@ public final class KafkaProducer: Sendable {
 
     /// Calls `rd_kafka_produceva` with copies of the record's bytes; returns its error, if any.
     func enqueue(_ record: ProducerRecord, id: UInt) -> KafkaError? {
-        // Every byte string goes into one arena so that all pointers stay valid for the call
-        // (RD_KAFKA_MSG_F_COPY makes librdkafka copy them before it returns).
+        // The topic, key and headers go into one arena, sized once, so that all pointers stay
+        // valid for the call; the value (the large part) is passed from its own storage.
+        // RD_KAFKA_MSG_F_COPY makes librdkafka copy them all before it returns.
         var arena: [UInt8] = []
+        var arenaSize = record.topic.utf8.count + 1 + (record.key?.count ?? 0)
+        for header in record.headers { arenaSize += header.key.utf8.count + 1 + (header.value?.count ?? 0) }
+        arena.reserveCapacity(arenaSize)
         func store(_ bytes: some Sequence<UInt8>, terminated: Bool) -> (offset: Int, count: Int) {
             let offset = arena.count
             arena.append(contentsOf: bytes)
@@ -105,87 +109,89 @@ public final class KafkaProducer: Sendable {
         }
         let topic = store(record.topic.utf8, terminated: true)
         let key = record.key.map { store($0, terminated: false) }
-        let value = store(record.value, terminated: false)
         let headers = record.headers.map { header in
             (name: store(header.key.utf8, terminated: true), value: header.value.map { store($0, terminated: false) })
         }
 
-        return arena.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> KafkaError? in
-            let base = bytes.baseAddress!  // never empty: the topic is NUL-terminated
-            func cString(_ slot: (offset: Int, count: Int)) -> UnsafePointer<CChar> {
-                (base + slot.offset).assumingMemoryBound(to: CChar.self)
-            }
-            func mutable(_ slot: (offset: Int, count: Int)) -> UnsafeMutableRawPointer {
-                UnsafeMutableRawPointer(mutating: base + slot.offset)
-            }
-
-            var values: [rd_kafka_vu_t] = []
-            var vu = rd_kafka_vu_t()
-            vu.vtype = RD_KAFKA_VTYPE_TOPIC
-            vu.u.cstr = cString(topic)
-            values.append(vu)
-
-            vu = rd_kafka_vu_t()
-            vu.vtype = RD_KAFKA_VTYPE_PARTITION
-            vu.u.i32 = record.partition ?? -1  // RD_KAFKA_PARTITION_UA
-            values.append(vu)
-
-            vu = rd_kafka_vu_t()
-            vu.vtype = RD_KAFKA_VTYPE_VALUE
-            vu.u.mem.ptr = value.count > 0 ? mutable(value) : nil
-            vu.u.mem.size = value.count
-            values.append(vu)
-
-            if let key {
-                vu = rd_kafka_vu_t()
-                vu.vtype = RD_KAFKA_VTYPE_KEY
-                vu.u.mem.ptr = mutable(key)
-                vu.u.mem.size = key.count
-                values.append(vu)
-            }
-
-            // One caller-built header list (VTYPE_HEADERS), not one VTYPE_HEADER per header:
-            // librdkafka < 2.4 frees per-header lists twice when produceva fails after building
-            // the message (e.g. a topic error), a use-after-free that crashed the process
-            // (librdkafka issue 4627). A list passed whole is owned by the message on success and
-            // left to the caller on failure.
-            var headerList: OpaquePointer?
-            if !headers.isEmpty {
-                let list = rd_kafka_headers_new(headers.count)
-                for header in headers {
-                    _ = rd_kafka_header_add(
-                        list, cString(header.name), -1,
-                        header.value.map { UnsafeRawPointer(base + $0.offset) }, header.value?.count ?? 0)
+        return record.value.withUnsafeBytes { (valueBytes: UnsafeRawBufferPointer) -> KafkaError? in
+            arena.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> KafkaError? in
+                let base = bytes.baseAddress!  // never empty: the topic is NUL-terminated
+                func cString(_ slot: (offset: Int, count: Int)) -> UnsafePointer<CChar> {
+                    (base + slot.offset).assumingMemoryBound(to: CChar.self)
                 }
-                vu = rd_kafka_vu_t()
-                vu.vtype = RD_KAFKA_VTYPE_HEADERS
-                vu.u.headers = list
+                func mutable(_ slot: (offset: Int, count: Int)) -> UnsafeMutableRawPointer {
+                    UnsafeMutableRawPointer(mutating: base + slot.offset)
+                }
+
+                var values: [rd_kafka_vu_t] = []
+                values.reserveCapacity(8)
+                var vu = rd_kafka_vu_t()
+                vu.vtype = RD_KAFKA_VTYPE_TOPIC
+                vu.u.cstr = cString(topic)
                 values.append(vu)
-                headerList = list
-            }
 
-            if let timestamp = record.timestamp {
                 vu = rd_kafka_vu_t()
-                vu.vtype = RD_KAFKA_VTYPE_TIMESTAMP
-                vu.u.i64 = Int64((timestamp.timeIntervalSince1970 * 1000).rounded())
+                vu.vtype = RD_KAFKA_VTYPE_PARTITION
+                vu.u.i32 = record.partition ?? -1  // RD_KAFKA_PARTITION_UA
                 values.append(vu)
+
+                vu = rd_kafka_vu_t()
+                vu.vtype = RD_KAFKA_VTYPE_VALUE
+                vu.u.mem.ptr = valueBytes.isEmpty ? nil : UnsafeMutableRawPointer(mutating: valueBytes.baseAddress)
+                vu.u.mem.size = valueBytes.count
+                values.append(vu)
+
+                if let key {
+                    vu = rd_kafka_vu_t()
+                    vu.vtype = RD_KAFKA_VTYPE_KEY
+                    vu.u.mem.ptr = mutable(key)
+                    vu.u.mem.size = key.count
+                    values.append(vu)
+                }
+
+                // One caller-built header list (VTYPE_HEADERS), not one VTYPE_HEADER per header:
+                // librdkafka < 2.4 frees per-header lists twice when produceva fails after building
+                // the message (e.g. a topic error), a use-after-free that crashed the process
+                // (librdkafka issue 4627). A list passed whole is owned by the message on success and
+                // left to the caller on failure.
+                var headerList: OpaquePointer?
+                if !headers.isEmpty {
+                    let list = rd_kafka_headers_new(headers.count)
+                    for header in headers {
+                        _ = rd_kafka_header_add(
+                            list, cString(header.name), -1,
+                            header.value.map { UnsafeRawPointer(base + $0.offset) }, header.value?.count ?? 0)
+                    }
+                    vu = rd_kafka_vu_t()
+                    vu.vtype = RD_KAFKA_VTYPE_HEADERS
+                    vu.u.headers = list
+                    values.append(vu)
+                    headerList = list
+                }
+
+                if let timestamp = record.timestamp {
+                    vu = rd_kafka_vu_t()
+                    vu.vtype = RD_KAFKA_VTYPE_TIMESTAMP
+                    vu.u.i64 = Int64((timestamp.timeIntervalSince1970 * 1000).rounded())
+                    values.append(vu)
+                }
+
+                vu = rd_kafka_vu_t()
+                vu.vtype = RD_KAFKA_VTYPE_MSGFLAGS
+                vu.u.i = RD_KAFKA_MSG_F_COPY
+                values.append(vu)
+
+                vu = rd_kafka_vu_t()
+                vu.vtype = RD_KAFKA_VTYPE_OPAQUE
+                vu.u.ptr = UnsafeMutableRawPointer(bitPattern: id)
+                values.append(vu)
+
+                let error = values.withUnsafeBufferPointer { buffer in
+                    client.withPointer { rd_kafka_produceva($0, buffer.baseAddress, buffer.count) }
+                }
+                if error != nil, let headerList { rd_kafka_headers_destroy(headerList) }
+                return KafkaError.consume(error)
             }
-
-            vu = rd_kafka_vu_t()
-            vu.vtype = RD_KAFKA_VTYPE_MSGFLAGS
-            vu.u.i = RD_KAFKA_MSG_F_COPY
-            values.append(vu)
-
-            vu = rd_kafka_vu_t()
-            vu.vtype = RD_KAFKA_VTYPE_OPAQUE
-            vu.u.ptr = UnsafeMutableRawPointer(bitPattern: id)
-            values.append(vu)
-
-            let error = values.withUnsafeBufferPointer { buffer in
-                client.withPointer { rd_kafka_produceva($0, buffer.baseAddress, buffer.count) }
-            }
-            if error != nil, let headerList { rd_kafka_headers_destroy(headerList) }
-            return KafkaError.consume(error)
         }
     }
 

@@ -53,16 +53,15 @@ struct JSONByteWriter {
 
     mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
-        let utf8 = value.utf8
-        // Native strings are contiguous: check them as one buffer (a tight, vectorisable loop).
-        let plain =
-            utf8.withContiguousStorageIfAvailable { buffer in
-                buffer.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
-            } ?? utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
-        if plain {
-            bytes.append(contentsOf: utf8)
-        } else {
-            for b in utf8 { appendEscaped(b) }
+        // One contiguous view (small strings are copied to the stack): a tight check, then one
+        // block copy when nothing needs escaping.
+        var value = value
+        value.withUTF8 { buffer in
+            if buffer.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+                bytes.append(contentsOf: buffer)
+            } else {
+                for b in buffer { appendEscaped(b) }
+            }
         }
         bytes.append(UInt8(ascii: "\""))
     }
