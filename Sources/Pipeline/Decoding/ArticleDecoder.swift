@@ -42,7 +42,8 @@ public struct ArticleDecoder: Sendable {
                 "the value is \(bytes.count) bytes, over the limit of \(configuration.maxMessageBytes)"
             )
         }
-        guard String(validating: bytes, as: UTF8.self) != nil else {
+        // Validated in place (a String would copy the whole value first).
+        guard (try? UTF8Span(validating: bytes.span)) != nil else {
             throw DecodeFailure(.invalidUTF8, "the value is not valid UTF-8")
         }
         try checkStructure(bytes)
