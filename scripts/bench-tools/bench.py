@@ -32,6 +32,9 @@ TICK = os.sysconf("SC_CLK_TCK")
 # every consumer on the mock (daemon and baseline alike) waits up to half a second per fetch.
 FETCH_WAIT_MS = int(os.environ.get("BENCH_FETCH_WAIT_MS", "10"))
 DAEMON_KAFKA = [f"consumer.fetch.wait.max.ms={FETCH_WAIT_MS}"]
+# Extra librdkafka properties for the daemon under test, for tuning runs:
+# BENCH_DAEMON_PROPERTIES="producer.linger.ms=20,producer.batch.num.messages=2000".
+DAEMON_KAFKA += [p for p in os.environ.get("BENCH_DAEMON_PROPERTIES", "").split(",") if p]
 BODY_CAP = 200_000  # ExtractionEngine.Configuration.maxBodyScalars default
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
