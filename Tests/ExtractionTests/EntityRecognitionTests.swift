@@ -35,6 +35,53 @@ struct EntityRecognitionTests {
         #expect(es.count == 3)
     }
 
+    @Test func anUndefinedAcronymJoinsTheOneNameWhoseCapitalisedWordsItSpells() {
+        let es = Fixtures.entities(
+            "The Coastal Fishers Union, or CFU, rejected the deal. Later the CFU said it would strike. "
+                + "Talks with the Kivu-Ruzizi Development Front stalled; the KRDF blamed Kinshasa. The XQZ did not comment."
+        )
+        let union = try! #require(Fixtures.entity("Coastal Fishers Union", in: es))
+        #expect(union.mentionCount == 3)
+        #expect(Fixtures.entity("CFU", in: es) == nil)
+        #expect(Fixtures.entity("Kivu-Ruzizi Development Front", in: es)?.mentionCount == 2)
+        // An acronym no name of the article spells stays an organisation of its own.
+        #expect(Fixtures.entity("XQZ", in: es)?.type == .org)
+    }
+
+    @Test func anAcronymThatTwoNamesSpellStaysApart() {
+        let es = Fixtures.entities(
+            "The Northern Reform Party and the National Railway Police both met. The NRP said nothing."
+        )
+        #expect(Fixtures.entity("NRP", in: es)?.mentionCount == 1)
+        #expect(Fixtures.entity("Northern Reform Party", in: es)?.mentionCount == 1)
+    }
+
+    @Test func aLoneGivenNameIsTheOnePersonNamedInFullWithIt() {
+        let es = Fixtures.entities(
+            "Talks were led by Tesfaye Gebremariam and Hana Wolde. Tesfaye told reporters the gap had narrowed."
+        )
+        #expect(Fixtures.entity("Tesfaye Gebremariam", in: es)?.mentionCount == 2)
+        #expect(Fixtures.entity("Tesfaye", in: es) == nil)
+    }
+
+    @Test func aGivenNameTwoPeopleShareOrAnEnglishWordIsNotMerged() {
+        let es = Fixtures.entities(
+            "Tesfaye Gebremariam met Tesfaye Alemu in Addis Ababa. Tesfaye said little. Mark Ostrander and Hana Wolde arrived. Mark the date, Wolde said."
+        )
+        #expect(Fixtures.entity("Tesfaye Gebremariam", in: es)?.mentionCount == 1)
+        #expect(Fixtures.entity("Tesfaye Alemu", in: es)?.mentionCount == 1)
+        #expect(Fixtures.entity("Mark Ostrander", in: es)?.mentionCount == 1)
+        #expect(Fixtures.entity("Hana Wolde", in: es)?.mentionCount == 2)
+    }
+
+    @Test func nameInitialsSkipLowercaseWordsAndALeadingThe() {
+        #expect(EntityRecognizer.initials(of: "Sudan People's Liberation Movement") == "SPLM")
+        #expect(EntityRecognizer.initials(of: "United Nations Assistance Mission in Afghanistan") == "UNAMA")
+        #expect(EntityRecognizer.initials(of: "Tehrik-i-Taliban Pakistan") == "TTP")
+        #expect(EntityRecognizer.initials(of: "The Levant Observer") == "LO")
+        #expect(EntityRecognizer.initials(of: "Hamas") == nil)
+    }
+
     @Test func capitalsStandForTheirGovernmentUnlessTheTextMeansThePlace() {
         let es = Fixtures.entities(
             "Tehran rejected the offer, and Washington said it would wait. The talks held in Vienna ended. Officials in Tehran met later. Moscow's envoy flew to Beijing."

@@ -129,6 +129,7 @@ struct EntityRecognizer {
             let k = MatchKey.of(parts.last!)
             state.register([k], .kb(e))
         }
+        registerGivenNames(kbPeople: kbPeople, &state)
 
         // Pass 2: local names on tokens pass 1 left.
         if !state.aliasTable.isEmpty {
@@ -809,6 +810,91 @@ struct EntityRecognizer {
         add(span, &state)
     }
 
+    /// "Anwar Ibrahim" … "Anwar told reporters": where a given name stands alone it is the one
+    /// person of the article named in full with it, as news writes many Malay, Indonesian,
+    /// Ethiopian and Arabic names. Registered after the surnames, so a word that is someone's
+    /// surname keeps that meaning; a given name two people share, an English word ("Mark",
+    /// "Will") and an initial are left alone.
+    private func registerGivenNames(kbPeople: Set<Int>, _ state: inout State) {
+        var owners: [String: Target?] = [:]
+        func offer(_ word: Token, _ target: Target) {
+            guard word.isCapitalized, !word.isAllCaps, word.end - word.start >= 2,
+                !word.text.unicodeScalars.contains("."), !isCommon(word),
+                !kb.names.familyNameFirst.contains(lowerOf: word)
+            else { return }
+            let key = MatchKey.of(word)
+            if let existing = owners[key] {
+                if existing != target { owners[key] = .some(nil) }
+            } else {
+                owners[key] = target
+            }
+        }
+        for (li, l) in state.locals.enumerated() where l.type == .person && l.wordCount >= 2 {
+            if let first = AnalyzedField(field: .body, text: l.name).tokens.first(where: { $0.kind == .word }) {
+                offer(first, .local(li))
+            }
+        }
+        for e in kbPeople {
+            let parts = kb.personNameWords[e]
+            if parts.count >= 2, let first = parts.first { offer(first, .kb(e)) }
+        }
+        for (key, target) in owners.sorted(by: { $0.key < $1.key }) {
+            if let target { state.register([key], target) }
+        }
+    }
+
+    // MARK: - Acronyms
+
+    /// Points each one-word all-caps organisation the knowledge base lacks ("NUG", "MNDAA") at
+    /// the one entity of the article whose name's capitalised words it spells ("National Unity
+    /// Government", "Myanmar National Democratic Alliance Army"): a local name through `remap`,
+    /// a knowledge-base entry through `localToKB`. An acronym that two names spell stays apart.
+    private func mergeAcronyms(state: State, remap: inout [Int: Int], localToKB: inout [Int: Int]) {
+        var acronyms: [(local: Int, letters: String)] = []
+        for (i, l) in state.locals.enumerated() where l.wordCount == 1 && l.type == .org && remap[i] == nil {
+            let scalars = l.name.unicodeScalars
+            guard (2...8).contains(scalars.count), scalars.allSatisfy({ $0.properties.isUppercase }) else { continue }
+            acronyms.append((i, l.name))
+        }
+        guard !acronyms.isEmpty else { return }
+        // Candidates: names of two or more words, as initials → the entity (or -1 when two share them).
+        var localByInitials: [String: Int] = [:]
+        for (i, l) in state.locals.enumerated() where l.wordCount >= 2 && (l.type == .org || l.type == .gpe) {
+            guard let key = Self.initials(of: l.name) else { continue }
+            localByInitials[key] = localByInitials[key] == nil ? i : -1
+        }
+        var kbByInitials: [String: Int] = [:]
+        var seen = Set<Int>()
+        for span in state.spans {
+            guard case .kb(let e) = span.target, seen.insert(e).inserted else { continue }
+            let entry = kb.entries[e]
+            guard entry.type == .org || entry.type == .gpe, let key = Self.initials(of: entry.name) else { continue }
+            kbByInitials[key] = kbByInitials[key] == nil ? e : -1
+        }
+        for (local, letters) in acronyms {
+            let inLocals = localByInitials[letters]
+            let inKB = kbByInitials[letters]
+            switch (inLocals, inKB) {
+            case (let l?, nil) where l >= 0 && l != local: remap[local] = l
+            case (nil, let e?) where e >= 0: localToKB[local] = e
+            default: break
+            }
+        }
+    }
+
+    /// The first letters of a name's capitalised words, hyphenated parts counted apart and a
+    /// leading "The" left out ("Tehrik-i-Taliban Pakistan" → "TTP", "Sudan People's Liberation
+    /// Movement" → "SPLM"); `nil` for fewer than two.
+    static func initials(of name: String) -> String? {
+        var out = String.UnicodeScalarView()
+        var words = name.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\u{2010}" })[...]
+        if words.first == "The" { words = words.dropFirst() }
+        for word in words {
+            if let c = word.unicodeScalars.first, c.properties.isUppercase { out.append(c) }
+        }
+        return out.count >= 2 ? String(out) : nil
+    }
+
     // MARK: - Output
 
     private func build(fields: [AnalyzedField], state: State) -> EntityAnalysis {
@@ -855,11 +941,14 @@ struct EntityRecognizer {
                 byEnds[key] = i
             }
         }
+        // "The National Unity Government, or NUG, …": an acronym the article uses without
+        // defining it in brackets is the organisation whose capitalised words it spells.
+        var localToKB: [Int: Int] = [:]
+        mergeAcronyms(state: state, remap: &remap, localToKB: &localToKB)
         for (i, target) in remap where remap[target] != nil {
             remap[i] = remap[target]
         }
         // Spelling variants of known people: same first name, last name one or two edits away.
-        var localToKB: [Int: Int] = [:]
         for (i, l) in state.locals.enumerated() where l.type == .person && l.wordCount >= 2 && remap[i] == nil {
             let words = l.name.lowercased().split(separator: " ")
             guard let first = words.first, let last = words.last, !kb.names.familyNameFirst.contains(String(first)),
