@@ -82,7 +82,7 @@ let package = Package(
             resources: [
                 .copy("Resources/GeneralizationSet"), .copy("Resources/GeneralizationSet2"),
                 .copy("Resources/GeneralizationSet3"),
-                .copy("Resources/GeneralizationSet4"),
+                .copy("Resources/GeneralizationSet4"), .copy("Resources/GeneralizationSet5"),
             ]
         ),
         .testTarget(
