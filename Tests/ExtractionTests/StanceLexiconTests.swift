@@ -54,6 +54,17 @@ struct StanceLexiconTests {
         #expect(error?.reason.contains("topics.json:2:") == true, "\(error?.reason ?? "")")
     }
 
+    @Test func aTopicSubjectWithoutEntitiesOrWithPhrasesAfterIsRejected() throws {
+        for subject in [#"{"before": true}"#, #"{"entities": ["Chad"], "after": ["next to"]}"#, #"["Chad"]"#] {
+            let topics = "{\"topics\": [\n{\"id\": \"lake_chad\", \"phrases\": [\"lake deal\"],\n \"subject\": \(subject)}\n]}"
+            let dir = try Self.temporaryDirectory(["topics.json": topics])
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let error = #expect(throws: ExtractionError.self) { try StanceLexicon.load(directories: [dir]) }
+            #expect(error?.reason.contains("topics.json:3:") == true, "\(error?.reason ?? "")")
+            #expect(error?.reason.contains("subject") == true, "\(error?.reason ?? "")")
+        }
+    }
+
     @Test func aNewsroomDirectoryExtendsTheBundledLexicon() throws {
         let cues = #"{"cues": [{"phrase": "torpedo", "polarity": "oppose", "role": "verb"}]}"#
         let topics = #"{"topics": [{"id": "grain_corridor", "phrases": ["grain corridor", "grain deal"]}]}"#

@@ -18,6 +18,32 @@ struct StanceTargetTests {
         #expect(step == [T("Hungary", "ceasefire", .support)])
     }
 
+    @Test func aTopicPhraseAboutAnotherCountryIsNotTheCataloguesTopic() {
+        func country(_ name: String, _ code: String, demonyms: [String] = []) -> N {
+            N(name: name, type: .gpe, demonyms: demonyms, kbId: "iso3166-1:" + code)
+        }
+        let russia = country("Russia", "RU", demonyms: ["russian"])
+        let iran = country("Iran", "IR")
+        let syria = country("Syria", "SY", demonyms: ["syrian"])
+        let sweden = country("Sweden", "SE")
+        let ukraine = country("Ukraine", "UA", demonyms: ["ukrainian"])
+        let lebanon = country("Lebanon", "LB")
+        let eu = N(name: "European Union", type: .org)
+        let all = [russia, iran, syria, sweden, ukraine, lebanon, eu]
+        // Named after the phrase behind one of the subject's words.
+        #expect(StanceFixture.triples("Russia backed new sanctions on Iran.", all).isEmpty)
+        #expect(StanceFixture.triples("The European Union backed sanctions on Russia.", all) == [T("European Union", "sanctions_on_russia", .support)])
+        #expect(StanceFixture.triples("Russia backed peacekeepers in Lebanon.", all).isEmpty)
+        // Named before it: a possessive (past one plain word) or a demonym.
+        #expect(StanceFixture.triples("Russia respects Syria's full territorial integrity.", all).isEmpty)
+        #expect(StanceFixture.triples("Russia respects Syrian sovereignty.", all).isEmpty)
+        #expect(StanceFixture.triples("Russia opposed Sweden's NATO membership.", all).isEmpty)
+        #expect(StanceFixture.triples("Russia respects Ukraine's territorial integrity.", all) == [T("Russia", "ukraine_sovereignty", .support)])
+        #expect(StanceFixture.triples("Russia opposed Ukraine's NATO membership.", all) == [T("Russia", "ukraine_nato_membership", .oppose)])
+        // A provider before the phrase does not count where the subject allows only what follows.
+        #expect(StanceFixture.triples("Russia opposed Syrian military aid to Ukraine.", all) == [T("Russia", "military_aid_ukraine", .oppose)])
+    }
+
     @Test func aPredicateReachesBackPastALongerTopicAndItsNamedComplement() {
         let hungary = N(name: "Hungary", type: .gpe)
         let belarus = N(name: "Belarus", type: .gpe)

@@ -14,6 +14,8 @@ enum StanceFixture {
         var aliases: [String] = []
         /// Demonyms owned by the entity ("latvian").
         var demonyms: [String] = []
+        /// A knowledge-base id ("iso3166-1:UA" marks a country).
+        var kbId: String? = nil
     }
 
     static let lexicon: StanceLexicon = Fixtures.knowledgeBase.stanceLexicon
@@ -31,7 +33,7 @@ enum StanceFixture {
                 spellings.append((words, i))
             }
             for d in e.demonyms {
-                known[d] = DemonymOwner(entityId: id(e), name: e.name, type: e.type, kbId: nil)
+                known[d] = DemonymOwner(entityId: id(e), name: e.name, type: e.type, kbId: e.kbId)
                 owners[d] = i
             }
         }
@@ -67,7 +69,7 @@ enum StanceFixture {
         }
         let list = entities.enumerated().map { i, e in
             Entity(
-                id: id(e), name: e.name, type: e.type, kbId: nil, salience: 0, mentionCount: found[i].count,
+                id: id(e), name: e.name, type: e.type, kbId: e.kbId, salience: 0, mentionCount: found[i].count,
                 mentions: found[i])
         }
         return ([field], EntityAnalysis(entities: list, mentions: mentions, demonymOwners: owners, knownDemonyms: known))

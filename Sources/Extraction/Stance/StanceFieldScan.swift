@@ -362,6 +362,12 @@ struct StanceFieldScan {
                     i += 1  // a topic of a conflict the article is not about
                     continue
                 }
+                if let subject = lexicon.topicSubjects[phrase.topicIndex],
+                    namesAnotherSubject(subject, start: m.start, end: m.end, in: sentence)
+                {
+                    i = m.end  // "Morocco's sovereignty", "sanctions on Iran": not this topic
+                    continue
+                }
                 let sign = phrase.isOpposite ? -1 : 1
                 let index = Int32(topicMatches.count)
                 topicMatches.append(

@@ -28,6 +28,8 @@ public struct StanceLexicon: Sendable {
     var contextBits: [UInt64] = []
     /// The number of context groups (at most 64).
     var contextGroupCount = 0
+    /// Per topic (index in ``topics``), what it is about, if the catalogue says.
+    var topicSubjects: [TopicSubject?] = []
     /// Index in ``topicPhrases`` of the first (not opposite) phrase of the `leaders_summit`
     /// topic, which meetings between two titled leaders are recorded under; `nil` when the
     /// catalogue has none.

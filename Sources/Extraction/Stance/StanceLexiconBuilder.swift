@@ -10,6 +10,7 @@ struct StanceLexiconBuilder {
     private var topicGeneric: [String: Bool] = [:]
     private var topicHolders: [String: Set<String>] = [:]
     private var topicContext: [String: [String]] = [:]
+    private var topicSubject: [String: TopicSubject] = [:]
     private var topicPhrases: [(phrase: String, topic: String, opposite: Bool)] = []
 
     /// Reads one `cues.json`.
@@ -122,6 +123,9 @@ struct StanceLexiconBuilder {
                 }
                 topicContext[id] = items.compactMap { $0.stringValue?.lowercased() }
             }
+            if let subject = entry["subject"] {
+                topicSubject[id] = try Self.subject(subject, topic: id, fail: fail)
+            }
             var phraseCount = 0
             for (key, opposite) in [("phrases", false), ("opposite_phrases", true)] {
                 guard let value = entry[key] else { continue }
@@ -186,6 +190,7 @@ struct StanceLexiconBuilder {
         for i in lexicon.topicPhrases.indices {
             lexicon.topicPhrases[i].topicIndex = topicIndex[lexicon.topicPhrases[i].topic] ?? 0
         }
+        lexicon.topicSubjects = topicOrder.map { topicSubject[$0] }
         lexicon.fallbackTopicIndex = topicIndex[TopicPhrase.fallbackTopic] ?? topicOrder.count
         lexicon.leadersSummitPhrase = lexicon.topicPhrases.firstIndex { $0.topic == "leaders_summit" && !$0.isOpposite }
         // Context groups: one per distinct word list, at most 64.
@@ -217,6 +222,31 @@ struct StanceLexiconBuilder {
         lexicon.wordClasses = classes
         lexicon.vocabulary = vocabulary
         return lexicon
+    }
+
+    /// Reads a topic's `"subject"`: `{"entities": [names], "before": bool, "after": [words]}`.
+    private static func subject(
+        _ value: LocatedJSON, topic id: String, fail: (LocatedJSON, String) -> ExtractionError
+    ) throws(ExtractionError) -> TopicSubject {
+        guard value.objectValue != nil else { throw fail(value, "topic \"\(id)\": \"subject\" must be an object") }
+        guard let names = value["entities"]?.arrayValue, !names.isEmpty, names.allSatisfy({ $0.stringValue != nil }) else {
+            throw fail(value["entities"] ?? value, "topic \"\(id)\": \"subject\" needs \"entities\", a non-empty array of names")
+        }
+        var before = false
+        if let b = value["before"] {
+            guard let flag = b.boolValue else { throw fail(b, "topic \"\(id)\": subject \"before\" must be a boolean") }
+            before = flag
+        }
+        var after: Set<String> = []
+        if let a = value["after"] {
+            guard let words = a.arrayValue,
+                words.allSatisfy({ ($0.stringValue.map { StanceLexicon.words(of: $0).count == 1 }) ?? false })
+            else {
+                throw fail(a, "topic \"\(id)\": subject \"after\" must be an array of single words")
+            }
+            after = Set(words.compactMap { $0.stringValue?.lowercased() })
+        }
+        return TopicSubject(names: Set(names.compactMap { $0.stringValue?.lowercased() }), before: before, after: after)
     }
 
     private func parse(_ bytes: [UInt8], file: String) throws(ExtractionError) -> LocatedJSON {
