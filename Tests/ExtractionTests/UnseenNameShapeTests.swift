@@ -5,6 +5,28 @@ import Testing
 /// Names the knowledge base lacks, typed by their shape and neighbours.
 @Suite("Unseen name shapes")
 struct UnseenNameShapeTests {
+    @Test func aTitleAfterAPossessorOrAnAgeBetweenCommasMakesAPerson() {
+        // "Hipper" and "Sleet" are English words, so nothing but the appositive says "person".
+        let spokesperson = Fixtures.entities("Officials met. Anitta Hipper, the EU's lead spokesperson, said talks would go on.")
+        #expect(Fixtures.entity("Anitta Hipper", in: spokesperson)?.type == .person, "\(spokesperson.map(\.name))")
+        let minister = Fixtures.entities("Officials met. Dara Sleet, Ireland's foreign minister, said talks would go on.")
+        #expect(Fixtures.entity("Dara Sleet", in: minister)?.type == .person, "\(minister.map(\.name))")
+        let aged = Fixtures.entities("Officials met. Anitta Hipper, 54, said talks would go on.")
+        #expect(Fixtures.entity("Anitta Hipper", in: aged)?.type == .person, "\(aged.map(\.name))")
+        // Without such an appositive the same words are not taken for a name.
+        let bare = Fixtures.entities("Officials met. Anitta Hipper arrived.")
+        #expect(Fixtures.entity("Anitta Hipper", in: bare) == nil, "\(bare.map(\.name))")
+    }
+
+    @Test func aDemonymOpensAnArmedForceOrServiceName() {
+        let army = Fixtures.entities("Hours later the Royal Thai Army said troops were firing, and the Russian Navy said the drill was over.")
+        #expect(Fixtures.entity("Royal Thai Army", in: army)?.type == .org, "\(army.map(\.name))")
+        #expect(Fixtures.entity("Russian Navy", in: army)?.type == .org, "\(army.map(\.name))")
+        // A demonym before a lowercase noun is no name.
+        let plain = Fixtures.entities("Hours later the Thai army said troops were firing.")
+        #expect(plain.allSatisfy { $0.type != .org }, "\(plain.map(\.name))")
+    }
+
     @Test func aNameBeforeAnAgreementNounIsNotAPersonOrPlace() {
         let entities = Fixtures.entities("Both sides cited the Alma-Ata declaration and the Ohrid agreement.")
         #expect(entities.isEmpty, "\(entities.map(\.name))")

@@ -611,7 +611,10 @@ struct EntityRecognizer {
             if letters >= 3, kb.names.commonWords.contains(lowerOf: first) { return }  // "NOT", "WILL": emphasis
             if first.text.unicodeScalars.contains(where: { $0 == "." }) { return }
             type = .org
-        } else if kb.names.orgSuffixes.contains(lastKey) && (wordCount >= 2 || !isCommon(toks[b - 1])) {
+        } else if kb.names.orgSuffixes.contains(lastKey)
+            && (wordCount >= 2 || !isCommon(toks[b - 1]) || demonym.map { $0 + 1 == a } == true)
+        {
+            // "the Thai Army": a demonym right before counts as a word of the name.
             type = .org
             strength = 3
         } else if (a..<b).contains(where: { k in
@@ -673,10 +676,18 @@ struct EntityRecognizer {
             strength = 1
         }
         guard let finalType = type else { return }
+        // "the Thai Army": one common word is a name when a demonym opens it.
+        let demonymOpens = finalType == .org && demonym.map { $0 + 1 == a } == true
         if allCommon && strength < 3 { return }
-        if allCommon && wordCount == 1 { return }
+        if allCommon && wordCount == 1 && !demonymOpens { return }
         if finalType == .org, let d = demonym, d + 1 == a || (d + 2 == a && toks[d + 1].kind == .word) {
             a = d  // "Sudanese Foreign Ministry"
+            // "the Royal Thai Army": a capitalised word after "the" and before the demonym opens the name.
+            if d - 2 >= s.tokens.lowerBound, toks[d - 1].kind == .word, toks[d - 1].isCapitalized, !toks[d - 1].isAllCaps,
+                toks[d - 2].lower == "the", !state.covered[fi][d - 1], demonymLength(at: d - 1, ids: ids, end: b) == nil
+            {
+                a = d - 1
+            }
         }
         if finalType == .person, wordCount >= 2, let known = knownPersonEnding(a..<b, toks: toks, ids: ids) {
             add(Span(field: fi, tokens: a..<b, target: .kb(known), isMetonym: false), toks, &state)
@@ -769,10 +780,19 @@ struct EntityRecognizer {
     /// "X, a senior adviser to ..." / "X, the head of ..."
     private func isAppositivePerson(after b: Int, toks: [Token], end: Int) -> Bool {
         guard b + 1 < end, toks[b].text == "," else { return false }
+        // "Anitta Hipper, 54, said": an age between commas.
+        if b + 2 < end, toks[b + 1].kind == .number, toks[b + 2].text == ",", let age = Int(toks[b + 1].text), (14...110).contains(age) {
+            return true
+        }
         var k = b + 1
         var seen = 0
         while k < end, seen < 5 {
             let t = toks[k]
+            // "the EU's lead spokesperson", "Ukraine's foreign minister": a possessor before the title.
+            if t.kind == .possessive, k > b + 1 {
+                k += 1
+                continue
+            }
             guard t.kind == .word else { return false }
             if kb.names.personContextNouns.contains(lowerOf: t) {
                 // "in Johannesburg, German Chancellor Friedrich Merz said": the title belongs to
