@@ -15,6 +15,20 @@ struct StancePolarityTests {
         #expect(out == [T("Hungary", "ceasefire", .support)])
     }
 
+    @Test func breakingOffOrWalkingOutOfAProcessOpposesIt() {
+        for sentence in [
+            "Hungary broke off the talks on Monday.", "Hungary called off the summit.", "Hungary froze the negotiations.",
+            "Hungary scrapped the ceasefire.", "Hungary quit the talks.", "Hungary withdrew from the negotiations.",
+            "Hungary has backed out of the peace process.",
+        ] {
+            let out = StanceFixture.triples(sentence, [hungary])
+            #expect(out.count == 1 && out.first?.polarity == .oppose, "\(sentence): \(out)")
+        }
+        // The opposite action is support, and a clause with no such verb holds nothing.
+        #expect(StanceFixture.triples("Hungary resumed the talks.", [hungary]) == [T("Hungary", "peace_talks", .support)])
+        #expect(StanceFixture.triples("Hungary broke the news on Monday.", [hungary]).isEmpty)
+    }
+
     @Test func negationFlipsASupportCue() {
         let out = StanceFixture.triples("Hungary will not accept any ceasefire on these terms.", [hungary])
         #expect(out == [T("Hungary", "ceasefire", .oppose)])
