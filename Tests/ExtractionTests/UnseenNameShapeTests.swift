@@ -18,6 +18,15 @@ struct UnseenNameShapeTests {
         #expect(Fixtures.entity("Anitta Hipper", in: bare) == nil, "\(bare.map(\.name))")
     }
 
+    @Test func streetsSquaresAndBridgesArePlacesEvenAfterACountrysName() {
+        let es = Fixtures.entities("Crowds gathered in Algeria Square and on Independence Avenue, then crossed the Antonivskyi Bridge.")
+        #expect(Fixtures.entity("Algeria Square", in: es)?.type == .loc, "\(es.map(\.name))")
+        #expect(Fixtures.entity("Independence Avenue", in: es)?.type == .loc, "\(es.map(\.name))")
+        #expect(Fixtures.entity("Antonivskyi Bridge", in: es)?.type == .loc, "\(es.map(\.name))")
+        // The country inside the square's name is not mentioned.
+        #expect(Fixtures.entity("Algeria", in: es) == nil, "\(es.map(\.name))")
+    }
+
     @Test func aDemonymOpensAnArmedForceOrServiceName() {
         let army = Fixtures.entities("Hours later the Royal Thai Army said troops were firing, and the Russian Navy said the drill was over.")
         #expect(Fixtures.entity("Royal Thai Army", in: army)?.type == .org, "\(army.map(\.name))")

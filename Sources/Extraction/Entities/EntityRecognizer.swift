@@ -221,7 +221,10 @@ struct EntityRecognizer {
                 if accept, entryType == .gpe || entryType == .loc, i + m.length < end, toks[i + m.length].isCapitalized, !headline {
                     // "the Washington Institute", "Kyiv School of Economics": the place names an organisation
                     let j = scanRun(from: i, toks: toks, keys: keys, ids: ids, end: end)
-                    if j > i + m.length, kb.names.orgSuffixes.contains(keys[j - 1]) || kb.names.orgHeads.contains(keys[i + m.length]) {
+                    if j > i + m.length,
+                        kb.names.orgSuffixes.contains(keys[j - 1]) || kb.names.orgHeads.contains(keys[i + m.length])
+                            || kb.names.locSuffixes.contains(keys[j - 1])  // "Algeria Square", "Sinai Peninsula"
+                    {
                         classify(
                             i..<j, sentence: s, firstWord: firstWord, field: fi, fields: fields, keys: keys, afterTitle: false, ids: ids,
                             demonym: nil, &state)
