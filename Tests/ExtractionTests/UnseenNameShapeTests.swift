@@ -18,6 +18,21 @@ struct UnseenNameShapeTests {
         #expect(Fixtures.entity("Anitta Hipper", in: bare) == nil, "\(bare.map(\.name))")
     }
 
+    @Test func aBylineNamesTheWriterAndTheOutlet() {
+        let inCity = Fixtures.entities("Layla Ben Amor in Tripoli\n\nOn the seafront the fishing boats are back.")
+        #expect(Fixtures.entity("Layla Ben Amor", in: inCity)?.type == .person, "\(inCity.map(\.name))")
+        #expect(Fixtures.entity("Ben Amor", in: inCity) == nil, "\(inCity.map(\.name))")
+        let two = Fixtures.entities("Dario Ferrante in Rome and Joanna Kos in Warsaw\n\nThe boats are back.")
+        #expect(Fixtures.entity("Dario Ferrante", in: two)?.type == .person, "\(two.map(\.name))")
+        #expect(Fixtures.entity("Joanna Kos", in: two)?.type == .person, "\(two.map(\.name))")
+        let outlet = Fixtures.entities("Elif Karaca for The Harbour Review\n\nThe boats are back.")
+        #expect(Fixtures.entity("Elif Karaca", in: outlet)?.type == .person, "\(outlet.map(\.name))")
+        #expect(outlet.contains { $0.name.hasSuffix("Harbour Review") && $0.type == .org }, "\(outlet.map(\.name))")
+        // A headline of English words before "in" is no byline.
+        let headline = Fixtures.entities("Peace Talks Resume in Geneva\n\nThe boats are back.")
+        #expect(headline.allSatisfy { $0.type != .person }, "\(headline.map(\.name))")
+    }
+
     @Test func streetsSquaresAndBridgesArePlacesEvenAfterACountrysName() {
         let es = Fixtures.entities("Crowds gathered in Algeria Square and on Independence Avenue, then crossed the Antonivskyi Bridge.")
         #expect(Fixtures.entity("Algeria Square", in: es)?.type == .loc, "\(es.map(\.name))")

@@ -181,6 +181,9 @@ struct EntityRecognizer {
         let headline = s.isTitleCase
         var firstWord = s.tokens.lowerBound
         while firstWord < end, !toks[firstWord].isWordLike { firstWord += 1 }
+        if headline, f.field == .body {
+            scanByline(s, firstWord: firstWord, field: fi, fields: fields, keys: keys, ids: ids, &state)
+        }
         var i = s.tokens.lowerBound
         var pendingTitle = false
         var pendingDemonym: Int? = nil
@@ -279,6 +282,59 @@ struct EntityRecognizer {
             pendingTitle = false
             pendingDemonym = nil
             i += 1
+        }
+    }
+
+    /// A byline line of the body, "Layla Ben Amor in Tripoli", "Elif Karaca for The Harbour
+    /// Review", "Dario Ferrante in Rome and Joanna Kos in Warsaw": two to four name words that
+    /// are no English words, then "in" and a known place or "for" and the outlet to the end of
+    /// the line. The writer is a person and the outlet is typed like any name; headline case
+    /// would otherwise hide both.
+    private func scanByline(
+        _ s: Sentence, firstWord: Int, field fi: Int, fields: [AnalyzedField], keys: [String], ids: [Int32], _ state: inout State
+    ) {
+        let toks = fields[fi].tokens
+        let end = s.tokens.upperBound
+        guard toks[firstWord].followsNewline || firstWord == 0 else { return }
+        var i = firstWord
+        while i < end {
+            var k = i
+            var words = 0
+            while k < end, toks[k].kind == .word,
+                toks[k].isCapitalized || (words > 0 && kb.names.nameParticles.contains(keys[k]))
+            {
+                if toks[k].isCapitalized {
+                    guard !isCommon(toks[k]) || kb.names.firstNames.contains(lowerOf: toks[k]) else { return }
+                    words += 1
+                }
+                k += 1
+            }
+            guard (2...4).contains(words), k + 1 < end, toks[k + 1].isCapitalized else { return }
+            let marker = toks[k].lower
+            if marker == "in" {
+                guard let m = kb.gazetteer.longestMatch(in: toks, ids: ids, at: k + 1, limit: end),
+                    kb.entries[pick(m.aliases)].type == .gpe
+                else { return }
+                classify(
+                    i..<k, sentence: s, firstWord: firstWord, field: fi, fields: fields, keys: keys, afterTitle: true, ids: ids,
+                    demonym: nil, &state)
+                i = k + 1 + m.length
+                guard i < end, toks[i].lower == "and", i + 1 < end else { return }
+                i += 1
+            } else if marker == "for" {
+                var o = k + 1
+                while o < end, toks[o].kind == .word, toks[o].isCapitalized || kb.names.nameConnectors.contains(keys[o]) { o += 1 }
+                guard o == end || (o + 1 == end && toks[o].kind == .punctuation) else { return }
+                classify(
+                    i..<k, sentence: s, firstWord: firstWord, field: fi, fields: fields, keys: keys, afterTitle: true, ids: ids,
+                    demonym: nil, &state)
+                classify(
+                    (k + 1)..<o, sentence: s, firstWord: k + 1, field: fi, fields: fields, keys: keys, afterTitle: false, ids: ids,
+                    demonym: nil, &state)
+                return
+            } else {
+                return
+            }
         }
     }
 
