@@ -18,6 +18,23 @@ struct UnseenNameShapeTests {
         #expect(Fixtures.entity("Anitta Hipper", in: bare) == nil, "\(bare.map(\.name))")
     }
 
+    @Test func aKnownOrganisationOpeningALongerOneIsPartOfItsName() {
+        let mission = Fixtures.entities("The United Nations Assistance Mission in Afghanistan (UNAMA) said dozens had been killed. UNAMA later said more.")
+        let unama = try! #require(Fixtures.entity("United Nations Assistance Mission in Afghanistan", in: mission), "\(mission.map(\.name))")
+        #expect(unama.type == .org)
+        #expect(unama.mentionCount == 3, "\(unama.mentions.map(\.text))")
+        #expect(Fixtures.entity("United Nations", in: mission) == nil, "\(mission.map(\.name))")
+        let bureau = Fixtures.entities("Talks stalled. The Hamas Political Bureau said talks would go on.")
+        #expect(Fixtures.entity("Hamas Political Bureau", in: bureau)?.type == .org, "\(bureau.map(\.name))")
+        // Without its acronym after it, "in" and a place are where the organisation is.
+        let place = Fixtures.entities("Talks stalled. The United Nations Mission in Geneva said talks would go on.")
+        #expect(Fixtures.entity("United Nations Mission", in: place)?.type == .org, "\(place.map(\.name))")
+        #expect(Fixtures.entity("Geneva", in: place)?.type == .gpe, "\(place.map(\.name))")
+        // A title after a known organisation is not part of a name.
+        let title = Fixtures.entities("Talks stalled. NATO Secretary General Mark Rutte said talks would go on.")
+        #expect(Fixtures.entity("NATO", in: title)?.type == .org, "\(title.map(\.name))")
+    }
+
     @Test func aBylineNamesTheWriterAndTheOutlet() {
         let inCity = Fixtures.entities("Layla Ben Amor in Tripoli\n\nOn the seafront the fishing boats are back.")
         #expect(Fixtures.entity("Layla Ben Amor", in: inCity)?.type == .person, "\(inCity.map(\.name))")

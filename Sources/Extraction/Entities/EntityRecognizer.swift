@@ -221,6 +221,30 @@ struct EntityRecognizer {
                     i += m.length + 1
                     continue
                 }
+                if accept, entryType == .org, i + m.length < end, toks[i + m.length].isCapitalized, !headline,
+                    kb.gazetteer.longestMatch(in: toks, ids: ids, at: i + m.length, limit: end) == nil
+                {
+                    // "the United Nations Assistance Mission in Afghanistan", "the United Nations
+                    // Mission for the Referendum in Western Sahara": a known organisation opening a
+                    // longer one, whose own head word follows it.
+                    let j = scanRun(from: i + m.length, toks: toks, keys: keys, ids: ids, end: end)
+                    if j > i + m.length, j - i <= Self.maxNameTokens,
+                        ((i + m.length)..<j).contains(where: { kb.names.orgHeads.contains(keys[$0]) || kb.names.orgSuffixes.contains(keys[$0]) }),
+                        !((i + m.length)..<j).contains(where: { self.titleLength(at: $0, ids: ids, end: end) > 0 })
+                    {
+                        let a = toks[i].lower == "the" ? i + 1 : i  // an alias written with "the"
+                        let name = f.text(ofTokens: a..<j)
+                        let words = (a..<j).filter { toks[$0].kind == .word && toks[$0].isCapitalized }.count
+                        let li = local(named: name, words: words, type: .org, strength: 3, &state)
+                        add(Span(field: fi, tokens: a..<j, target: .local(li), isMetonym: false), toks, &state)
+                        defineAcronym(after: a..<j, target: .local(li), field: fi, toks: toks, keys: keys, end: end, &state)
+                        state.register(keys[a..<j], .local(li))
+                        i = j
+                        pendingTitle = false
+                        pendingDemonym = nil
+                        continue
+                    }
+                }
                 if accept, entryType == .gpe || entryType == .loc, i + m.length < end, toks[i + m.length].isCapitalized, !headline {
                     // "the Washington Institute", "Kyiv School of Economics": the place names an organisation
                     let j = scanRun(from: i, toks: toks, keys: keys, ids: ids, end: end)
@@ -428,6 +452,19 @@ struct EntityRecognizer {
         add(Span(field: fi, tokens: (o + 1)..<(o + 2), target: target, isMetonym: false), toks, &state)
     }
 
+    /// The end of a place name starting at `i`: a known place, or one to three capitalised
+    /// words; `nil` when no place starts there.
+    private func placeEnd(from i: Int, toks: [Token], ids: [Int32], end: Int) -> Int? {
+        guard i < end, toks[i].kind == .word, toks[i].isCapitalized, !toks[i].followsNewline else { return nil }
+        if let m = kb.gazetteer.longestMatch(in: toks, ids: ids, at: i, limit: end) {
+            let type = kb.entries[pick(m.aliases)].type
+            return type == .gpe || type == .loc ? i + m.length : nil
+        }
+        var k = i
+        while k < end, k < i + 3, toks[k].kind == .word, toks[k].isCapitalized, !toks[k].isAllCaps { k += 1 }
+        return k
+    }
+
     /// The end of a run of capitalised name words starting at `i`.
     private func scanRun(from i: Int, toks: [Token], keys: [String], ids: [Int32], end: Int, startsSentence: Bool = false) -> Int {
         var j = i
@@ -515,6 +552,17 @@ struct EntityRecognizer {
                 {
                     orgLink = true
                     j += 2
+                    continue
+                }
+                // "United Nations Assistance Mission in Afghanistan (UNAMA)": "in" and a place
+                // stay in an organisation's name when the organisation's acronym follows them.
+                if word == "in", j > i, lastGood == j,
+                    (i..<j).contains(where: { kb.names.orgHeads.contains(keys[$0]) || kb.names.orgSuffixes.contains(keys[$0]) }),
+                    let after = placeEnd(from: j + 1, toks: toks, ids: ids, end: end),
+                    after + 2 < end, toks[after].text == "(", toks[after + 1].isAllCaps, toks[after + 2].text == ")"
+                {
+                    j = after
+                    lastGood = j
                     continue
                 }
                 // "Carlo Calenda of Azione", "Jane Doe of Reuters": two or more name words that
