@@ -48,6 +48,12 @@ struct EntityRecognitionTests {
         #expect(Fixtures.entity("XQZ", in: es)?.type == .org)
     }
 
+    @Test func aLongerKnownNameAfterTheWinsOverOneThatBeginsWithThe() {
+        let es = Fixtures.entities("Italy wants the Atlantic Alliance to stay united, and The Atlantic reported the vote.")
+        #expect(Fixtures.entity("NATO", in: es)?.mentions.map(\.text) == ["Atlantic Alliance"], "\(es.map(\.name))")
+        #expect(Fixtures.entity("The Atlantic", in: es)?.mentionCount == 1, "\(es.map(\.name))")
+    }
+
     @Test func anAcronymThatTwoNamesSpellStaysApart() {
         let es = Fixtures.entities(
             "The Northern Reform Party and the National Railway Police both met. The NRP said nothing."

@@ -203,6 +203,14 @@ struct EntityRecognizer {
             }
             // Knowledge-base names.
             if let m = kb.gazetteer.longestMatch(in: toks, ids: ids, at: i, limit: end) {
+                // "the Atlantic Alliance": a longer known name after "the" wins over one that
+                // begins with "the" ("The Atlantic").
+                if toks[i].lower == "the", let inner = kb.gazetteer.longestMatch(in: toks, ids: ids, at: i + 1, limit: end),
+                    1 + inner.length > m.length
+                {
+                    i += 1
+                    continue
+                }
                 let entryIndex = pick(m.aliases)
                 // The fields read, not a copy of the entry (its strings and arrays).
                 let entryType = kb.entries[entryIndex].type
