@@ -50,6 +50,18 @@ struct UnseenNameShapeTests {
         #expect(headline.allSatisfy { $0.type != .person }, "\(headline.map(\.name))")
     }
 
+    @Test func aNameAfterASettlementOrLocalityNounIsAPlace() {
+        let villages = Fixtures.entities("Residents of border villages such as Kfar Kila and Aitaroun cannot go home.")
+        #expect(Fixtures.entity("Kfar Kila", in: villages)?.type == .gpe, "\(villages.map(\.name))")
+        #expect(Fixtures.entity("Aitaroun", in: villages)?.type == .gpe, "\(villages.map(\.name))")
+        let quarters = Fixtures.entities("Fighting raged around the Aleppo neighbourhoods of Sheikh Maqsoud and Ashrafieh.")
+        #expect(Fixtures.entity("Sheikh Maqsoud", in: quarters)?.type == .loc, "\(quarters.map(\.name))")
+        #expect(Fixtures.entity("Ashrafieh", in: quarters)?.type == .loc, "\(quarters.map(\.name))")
+        // A title after any other noun still opens a person's name.
+        let person = Fixtures.entities("Supporters of Sheikh Maqsoud al-Hariri said talks would go on.")
+        #expect(person.contains { $0.type == .person }, "\(person.map(\.name))")
+    }
+
     @Test func streetsSquaresAndBridgesArePlacesEvenAfterACountrysName() {
         let es = Fixtures.entities("Crowds gathered in Algeria Square and on Independence Avenue, then crossed the Antonivskyi Bridge.")
         #expect(Fixtures.entity("Algeria Square", in: es)?.type == .loc, "\(es.map(\.name))")

@@ -287,7 +287,8 @@ struct EntityRecognizer {
             }
             // Titles before a person's name ("Foreign Minister", "Gen.").
             let titleLength = self.titleLength(at: i, ids: ids, end: end)
-            if titleLength > 0 {
+            // "the neighbourhoods of Sheikh Maqsoud": after a place noun a title word is part of a place name.
+            if titleLength > 0, settlementContext(before: i, toks: toks, floor: s.tokens.lowerBound) == nil {
                 pendingTitle = true
                 i += titleLength
                 continue
@@ -458,6 +459,23 @@ struct EntityRecognizer {
         let k = keys[o + 1]
         state.register([k], target)
         add(Span(field: fi, tokens: (o + 1)..<(o + 2), target: target, isMetonym: false), toks, &state)
+    }
+
+    /// The place type a noun before a name gives it: a settlement noun ("villages such as X",
+    /// "the town of X", "cities including X") makes a GPE, a locality noun ("the neighbourhoods
+    /// of X") a LOC; `nil` otherwise.
+    private func settlementContext(before a: Int, toks: [Token], floor: Int) -> EntityType? {
+        var q = a - 1
+        guard q > floor, toks[q].kind == .word else { return nil }
+        switch toks[q].lower {
+        case "of", "including", "like": q -= 1
+        case "as" where toks[q - 1].lower == "such": q -= 2
+        default: return nil
+        }
+        guard q >= floor, toks[q].kind == .word, !toks[q].isCapitalized else { return nil }
+        if kb.names.settlementNouns.contains(lowerOf: toks[q]) { return .gpe }
+        if kb.names.localityNouns.contains(lowerOf: toks[q]) { return .loc }
+        return nil
     }
 
     /// The end of a place name starting at `i`: a known place, or one to three capitalised
@@ -771,6 +789,10 @@ struct EntityRecognizer {
         {
             type = .gpe
             strength = 1
+        } else if let placeType = settlementContext(before: a, toks: toks, floor: s.tokens.lowerBound) {
+            // "villages such as Kfar Kila", "the neighbourhoods of Sheikh Maqsoud"
+            type = placeType
+            strength = 2
         } else if let next, next.kind == .word, !next.isCapitalized, kb.names.gpeSuffixes.contains(lowerOf: next) {
             // "Syunik province", "Kherson region"
             type = .gpe

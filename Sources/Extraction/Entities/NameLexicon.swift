@@ -24,6 +24,10 @@ struct NameLexicon: Sendable {
     var nonNameWords: WordSet = []
     /// Lowercase nouns that show the capitalised word before them is an adjective ("in Muslim countries").
     var adjectiveHeads: WordSet = []
+    /// Nouns after which a name is a town or village ("villages such as Kfar Kila", "the town of Bucha").
+    var settlementNouns: WordSet = []
+    /// Nouns after which a name is a part of a town ("the neighbourhoods of Sheikh Maqsoud and Ashrafieh").
+    var localityNouns: WordSet = []
     /// Surnames written first ("Kim Jong Un", "Wang Yi"): such names get no surname alias.
     var familyNameFirst: WordSet = []
     var commonWords: WordSet = []
@@ -35,6 +39,7 @@ struct NameLexicon: Sendable {
         "description", "person_titles", "person_context_nouns", "speech_verbs", "org_suffixes", "org_heads", "gpe_suffixes",
         "loc_suffixes", "locative_prepositions", "motion_verbs", "event_nouns", "treaty_nouns", "name_connectors", "name_particles",
         "non_entity_acronyms", "first_names", "non_name_words", "family_name_first", "adjective_heads",
+        "settlement_nouns", "locality_nouns",
     ]
 
     /// Adds the lists of `directory` (either file may be absent).
@@ -111,6 +116,8 @@ struct NameLexicon: Sendable {
         case "first_names": firstNames.formUnion(words)
         case "family_name_first": familyNameFirst.formUnion(words)
         case "adjective_heads": adjectiveHeads.formUnion(words)
+        case "settlement_nouns": settlementNouns.formUnion(words)
+        case "locality_nouns": localityNouns.formUnion(words)
         case "non_name_words": nonNameWords.formUnion(words.map(Self.key))
         default: break
         }
