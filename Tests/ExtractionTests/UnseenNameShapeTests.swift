@@ -50,6 +50,18 @@ struct UnseenNameShapeTests {
         #expect(headline.allSatisfy { $0.type != .person }, "\(headline.map(\.name))")
     }
 
+    @Test func namesInACreditLineArePeopleAndTheirPlacesArePlaces() {
+        let credit = Fixtures.entities(
+            "Talks ended.\n\n(Reporting by Siti Hajar Rahman in Putrajaya and Chan Dara Pich in Phnom Penh; Writing by Kittipong Srisuk)")
+        for name in ["Siti Hajar Rahman", "Chan Dara Pich", "Kittipong Srisuk"] {
+            #expect(Fixtures.entity(name, in: credit)?.type == .person, "\(name): \(credit.map(\.name))")
+        }
+        #expect(Fixtures.entity("Phnom Penh", in: credit)?.type == .gpe, "\(credit.map(\.name))")
+        // "By" opening an ordinary sentence is no credit line.
+        let plain = Fixtures.entities("By Monday, the fighters had reached Bukavu and Uvira.")
+        #expect(plain.allSatisfy { $0.type != .person }, "\(plain.map(\.name))")
+    }
+
     @Test func aNameAfterASettlementOrLocalityNounIsAPlace() {
         let villages = Fixtures.entities("Residents of border villages such as Kfar Kila and Aitaroun cannot go home.")
         #expect(Fixtures.entity("Kfar Kila", in: villages)?.type == .gpe, "\(villages.map(\.name))")

@@ -461,6 +461,21 @@ struct EntityRecognizer {
         add(Span(field: fi, tokens: (o + 1)..<(o + 2), target: target, isMetonym: false), toks, &state)
     }
 
+    /// A wire story's credit line: "Reporting by …", "(Writing by …; Editing by …)", "By …".
+    private func isCreditLine(_ s: Sentence, toks: [Token]) -> Bool {
+        var k = s.tokens.lowerBound
+        while k < s.tokens.upperBound, toks[k].kind != .word { k += 1 }
+        guard k + 1 < s.tokens.upperBound else { return false }
+        switch toks[k].lower {
+        case "by":
+            // "By Dario Ferrante", not "By contrast, …" or "By Monday, …"
+            return toks[k + 1].isCapitalized && !kb.names.nonNameWords.contains(MatchKey.of(toks[k + 1]))
+                && s.tokens.count <= 16
+        case "reporting", "writing", "editing", "additional", "compiled", "written", "edited": return toks[k + 1].lower == "by"
+        default: return false
+        }
+    }
+
     /// The place type a noun before a name gives it: a settlement noun ("villages such as X",
     /// "the town of X", "cities including X") makes a GPE, a locality noun ("the neighbourhoods
     /// of X") a LOC; `nil` otherwise.
@@ -766,7 +781,8 @@ struct EntityRecognizer {
         } else if kb.names.treatyNouns.contains(lastKey), wordCount >= 2, !allCommon, !s.isTitleCase {
             type = .org  // "Abraham Accords"
             strength = 3
-        } else if afterTitle {
+        } else if afterTitle || (prevWord != "in" && isCreditLine(s, toks: toks)) {
+            // "(Reporting by Siti Hajar Rahman in Putrajaya and Chan Dara Pich in Phnom Penh; …)"
             type = .person
             strength = 3
         } else if let conjunctPlace {
