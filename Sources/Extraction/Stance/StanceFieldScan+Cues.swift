@@ -120,6 +120,16 @@ extension StanceFieldScan {
                 // "skepticism regarding Russia's intentions in the negotiations": the actor.
                 targets = [Target(target: .entity(entities[e].id), sign: 1, isGeneric: false, code: 1 << 20 + e)]
             }
+            if let of = accusationOf(after: cue) {
+                // "accused it of stalling the talks", "accuses the army of using the truce as
+                // cover": what follows "of" is the charge against the accused, not the accuser's
+                // own target; the accused is.
+                if let e = accusedActor(from: cue.end, to: of, holders: holders) {
+                    targets = [Target(target: .entity(entities[e].id), sign: 1, isGeneric: false, code: 1 << 20 + e)]
+                } else {
+                    targets = []
+                }
+            }
             if targets.isEmpty, cue.cue.role != .relay, let t = anaphoricTarget(of: cue, sentence: s) {
                 targets.append(t)
             }
@@ -1089,6 +1099,71 @@ extension StanceFieldScan {
             }
             if kind[j] == .punctuation { return nil }
             j += 1
+        }
+        return nil
+    }
+
+    /// Verbs that charge their object with what follows "of" ("accused Kinshasa of stalling").
+    static let chargingCues: WordSet = ["accuse"]
+
+    /// The "of" after the object of a charging cue ("accused the army of …"), within five
+    /// tokens of the cue and in the same clause, or `nil`.
+    func accusationOf(after cue: CueMatch) -> Int? {
+        guard Self.chargingCues.contains(cue.cue.phrase) else { return nil }
+        let upper = min(field.tokens.count, cue.end + 6, field.sentences[field.tokens[cue.start].sentence].tokens.upperBound)
+        var j = cue.end
+        while j < upper {
+            if field.tokens[j].lower == "of" { return j > cue.end ? j : nil }
+            if kind[j] == .punctuation || classes[j].contains(.complementizer) || inCue[j] { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    /// The actor charged between a charging cue and its "of": a name ("accused Kinshasa of"),
+    /// a demonym before a noun ("accused the Israeli army of"), an object pronoun referring to
+    /// an actor other than the accuser ("accused it of"), or a description of an actor named
+    /// before ("accused the group of").
+    func accusedActor(from start: Int, to of: Int, holders: [Holder]) -> Int? {
+        var j = start
+        while j < of {
+            if mentionAt[j] >= 0 {
+                let e = mentions[Int(mentionAt[j])].entity
+                return isHolderType(e) ? e : nil
+            }
+            if demonymAt[j] >= 0, entities[Int(demonymAt[j])].type == .gpe { return Int(demonymAt[j]) }
+            let c = classes[j]
+            if j == start, c.contains(.personPronoun) || c.contains(.groupPronoun), !c.contains(.possessivePronoun) {
+                return objectPronounReferent(at: j, excluding: holders.map(\.entity))
+            }
+            if j == of - 1, wordLike[j], Self.organizationHeads.contains(lowerOf: field.tokens[j]),
+                let e = definiteReferent(at: j), isHolderType(e), !holders.contains(where: { $0.entity == e })
+            {
+                return e
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// What an object pronoun ("accused it", "praised them") refers to: the latest actor of a
+    /// compatible type named in this or the two sentences before, other than `excluded` (the
+    /// clause's own holders: an object pronoun is not its subject).
+    func objectPronounReferent(at index: Int, excluding excluded: [Int]) -> Int? {
+        let wantsPerson = classes[index].contains(.personPronoun)
+        let s = field.tokens[index].sentence
+        let lowest = max(field.sentences[max(0, s - 2)].tokens.lowerBound, index - 200)
+        var j = index - 1
+        while j >= lowest {
+            if mentionAt[j] >= 0 {
+                let m = mentions[Int(mentionAt[j])]
+                let type = entities[m.entity].type
+                let fits = wantsPerson ? type == .person : (type == .org || type == .gpe)
+                if fits, !excluded.contains(m.entity) { return m.entity }
+                j = m.tokens.lowerBound - 1
+                continue
+            }
+            j -= 1
         }
         return nil
     }

@@ -1,0 +1,61 @@
+import Testing
+
+@testable import Extraction
+
+/// General mechanisms added for stance recall on unseen newswire text: who an accusation is
+/// against, what a transcript's speaker label is, what a pronoun refers to.
+@Suite("Stance recall mechanisms")
+struct StanceRecallMechanismTests {
+    typealias T = StanceFixture.Triple
+    typealias N = StanceFixture.Named
+
+    @Test func theChargeAfterAccusedOfIsNotTheAccusersOwnTarget() {
+        let front = N(name: "Civic Front", type: .org)
+        let out = StanceFixture.triples(
+            "The Civic Front rejected the plan. It accuses the army of using the ceasefire as cover to move troops.", [front])
+        #expect(!out.contains(T("Civic Front", "ceasefire", .oppose)), "\(out)")
+        #expect(!out.contains(T("Civic Front", "ceasefire", .support)), "\(out)")
+    }
+
+    @Test func anObjectPronounAfterAccusedIsTheActorNamedBeforeNotTheAccuser() {
+        let group = N(name: "Rivers Liberation Movement", type: .org)
+        let malawi = N(name: "Malawi", type: .gpe)
+        let out = StanceFixture.triples(
+            "The Rivers Liberation Movement said it wanted more time. Malawi said the group had to disarm first, and accused it of stalling the talks.",
+            [group, malawi])
+        #expect(out.contains(T("Malawi", "Rivers Liberation Movement", .oppose)), "\(out)")
+        #expect(!out.contains(T("Malawi", "peace_talks", .oppose)), "\(out)")
+    }
+
+    @Test func aDescriptionAfterAccusedIsTheOrganisationItDescribes() {
+        let group = N(name: "Rivers Liberation Movement", type: .org)
+        let malawi = N(name: "Malawi", type: .gpe)
+        let out = StanceFixture.triples(
+            "The Rivers Liberation Movement said it wanted more time. Malawi accused the movement of stalling the talks.",
+            [group, malawi])
+        #expect(out.contains(T("Malawi", "Rivers Liberation Movement", .oppose)), "\(out)")
+    }
+
+    @Test func aSpeakerLabelIsNotTheSubjectThatALaterPronounRefersTo() {
+        let outlet = N(name: "Danube Weekly", type: .org)
+        let analyst = N(name: "Marta Ilić", type: .person)
+        let party = N(name: "Civic Union Party", type: .org)
+        let leader = N(name: "Aleksandar Vučić", type: .person)
+        let out = StanceFixture.triples(
+            "Danube Weekly: And the opposition?\n\nMarta Ilić: The Civic Union Party says it supports the talks. At the same time it accuses Aleksandar Vučić of using the process to divide the opposition.",
+            [outlet, analyst, party, leader])
+        #expect(out.contains(T("Civic Union Party", "Aleksandar Vučić", .oppose)), "\(out)")
+        #expect(!out.contains(T("Danube Weekly", "Aleksandar Vučić", .oppose)), "\(out)")
+    }
+
+    @Test func aPronounRefersToAnActorNamedEarlierInItsSentenceBeforeEarlierSubjects() {
+        let bloc = N(name: "ASEAN", type: .org)
+        let chair = N(name: "Anwar Ibrahim", type: .person)
+        let front = N(name: "Civic Front", type: .org)
+        let out = StanceFixture.triples(
+            "ASEAN met in Jakarta on Monday. Anwar Ibrahim chaired the meeting. He said he had also spoken with representatives of the Civic Front, and that they too had told him they wanted the truce to hold.",
+            [bloc, chair, front])
+        #expect(out.contains(T("Civic Front", "ceasefire", .support)), "\(out)")
+        #expect(!out.contains(T("ASEAN", "ceasefire", .support)), "\(out)")
+    }
+}
