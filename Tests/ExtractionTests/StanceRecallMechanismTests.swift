@@ -58,4 +58,29 @@ struct StanceRecallMechanismTests {
         #expect(out.contains(T("Civic Front", "ceasefire", .support)), "\(out)")
         #expect(!out.contains(T("ASEAN", "ceasefire", .support)), "\(out)")
     }
+
+    @Test func aNameAfterAVerbOfCallingIsWhatThePredicateNounSaysItIs() {
+        let lavrov = N(name: "Sergei Lavrov", type: .person)
+        let nato = N(name: "NATO", type: .org)
+        let russia = N(name: "Russia", type: .gpe)
+        let out = StanceFixture.triples("Sergei Lavrov called NATO a threat to Russia.", [lavrov, nato, russia])
+        #expect(out.contains(T("Sergei Lavrov", "NATO", .oppose)), "\(out)")
+        #expect(!out.contains(T("Sergei Lavrov", "Russia", .oppose)), "\(out)")
+    }
+
+    @Test func anActorBeforeAModifiedObstacleIsItsTarget() {
+        let aoun = N(name: "Joseph Aoun", type: .person)
+        let israel = N(name: "Israel", type: .gpe)
+        let out = StanceFixture.triples("Joseph Aoun said Israel was the main obstacle to peace.", [aoun, israel])
+        #expect(out.contains(T("Joseph Aoun", "Israel", .oppose)), "\(out)")
+        #expect(!out.contains(T("Joseph Aoun", "peace_talks", .oppose)), "\(out)")
+    }
+
+    @Test func whatAnAdversePredicateHarmsIsNotWhatTheHolderOpposes() {
+        let aoun = N(name: "Joseph Aoun", type: .person)
+        let out = StanceFixture.triples(
+            "Joseph Aoun said the blockade of the port was a threat to peace, and the occupation the main obstacle to dialogue.",
+            [aoun])
+        #expect(!out.contains(T("Joseph Aoun", "peace_talks", .oppose)), "\(out)")
+    }
 }

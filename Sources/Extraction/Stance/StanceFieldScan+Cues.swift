@@ -114,6 +114,11 @@ extension StanceFieldScan {
             }
 
             var targets = forwardTargets(of: cue, scopeEnd: scopeEnd, sentence: s)
+            // "the occupation is the main obstacle to peace", "a threat to security": what follows
+            // an adverse predicate's "to" is what it harms, not what the holder opposes.
+            if cue.cue.role == .predicate, cue.cue.polarity == .oppose, cue.cue.phrase.hasSuffix(" to") {
+                targets.removeAll()
+            }
             if cue.cue.targetsActors, let (e, at) = actorTarget(of: cue, scopeEnd: scopeEnd),
                 targets.isEmpty || at < firstTopicStart(from: cue.end, to: scopeEnd)
             {
@@ -518,6 +523,11 @@ extension StanceFieldScan {
             if mentionAt[j] >= 0 {
                 let m = mentions[Int(mentionAt[j])]
                 let before = m.tokens.lowerBound - 1
+                // "called NATO a threat", "branded the group a sham": the name is the object
+                // of a verb of calling, and the cue says what it is called.
+                if before >= floor, classes[before].contains(.beVerb) {
+                    return true
+                }
                 guard before > floor, classes[before].contains(.preposition) || classes[before].contains(.coordinator) else {
                     return false
                 }
@@ -1067,15 +1077,26 @@ extension StanceFieldScan {
         if cue.cue.role == .predicate {
             var j = cue.start - 1
             var looked = 0
-            while j >= 0, looked < 4 {
+            var modifiers = 0
+            while j >= 0, looked < 6 {
                 if mentionAt[j] >= 0 {
                     // "brigades in Ukraine was premature": a name inside a topic is the topic's.
                     guard topicAt[j] < 0 else { return nil }
                     let e = mentions[Int(mentionAt[j])].entity
                     return isHolderType(e) ? (e, j) : nil
                 }
-                let passes = kind[j] == .possessive || kind[j] == .quote || classes[j].contains(.filler)
+                var passes = kind[j] == .possessive || kind[j] == .quote || classes[j].contains(.filler)
                     || classes[j].contains(.beVerb)
+                // "Israel was the main obstacle", "calls Russia a long-term threat": up to two
+                // plain lowercase modifiers of the predicate noun (a hyphenated one counts as one).
+                if !passes, kind[j] == .dash, j + 1 < cue.start, wordLike[j + 1] {
+                    passes = true
+                } else if !passes, modifiers < 2, wordLike[j], !capital[j], !inCue[j], topicAt[j] < 0,
+                    classes[j].isDisjoint(with: [.preposition, .coordinator, .negator, .clauseBoundary, .speechVerb, .complementizer])
+                {
+                    modifiers += 1
+                    passes = true
+                }
                 if !passes { return nil }
                 looked += 1
                 j -= 1
