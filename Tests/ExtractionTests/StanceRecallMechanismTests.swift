@@ -83,4 +83,27 @@ struct StanceRecallMechanismTests {
             [aoun])
         #expect(!out.contains(T("Joseph Aoun", "peace_talks", .oppose)), "\(out)")
     }
+
+    @Test func comingToOrStayingAtTheTableIsTakingPartInTalks() {
+        let bruce = N(name: "Tammy Bruce", type: .person)
+        let russia = N(name: "Russia", type: .gpe)
+        let ukraine = N(name: "Ukraine", type: .gpe)
+        let come = StanceFixture.triples(
+            "Tammy Bruce said Russia and Ukraine would both have to come to the table.", [bruce, russia, ukraine])
+        #expect(come.contains(T("Tammy Bruce", "peace_talks", .support)), "\(come)")
+        let zambia = N(name: "Zambia", type: .gpe)
+        let stay = StanceFixture.triples("Zambia urged the rebels to stay at the negotiating table.", [zambia])
+        #expect(stay.contains(T("Zambia", "peace_talks", .support)), "\(stay)")
+        let malawi = N(name: "Malawi", type: .gpe)
+        let leave = StanceFixture.triples("Malawi urged the rebels not to leave the table.", [malawi])
+        #expect(leave.contains(T("Malawi", "peace_talks", .support)), "\(leave)")
+    }
+
+    @Test func movingTowardsAnOutcomeSupportsIt() {
+        let aliyev = N(name: "Ilham Aliyev", type: .person)
+        let out = StanceFixture.triples("Ilham Aliyev said: \"We are moving towards a lasting peace.\"", [aliyev])
+        #expect(out.contains(T("Ilham Aliyev", "peace_talks", .support)), "\(out)")
+        let closer = StanceFixture.triples("Ilham Aliyev said the two sides had moved closer to a peace agreement.", [aliyev])
+        #expect(closer.contains(T("Ilham Aliyev", "peace_talks", .support)), "\(closer)")
+    }
 }
