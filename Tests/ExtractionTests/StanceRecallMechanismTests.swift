@@ -106,4 +106,22 @@ struct StanceRecallMechanismTests {
         let closer = StanceFixture.triples("Ilham Aliyev said the two sides had moved closer to a peace agreement.", [aliyev])
         #expect(closer.contains(T("Ilham Aliyev", "peace_talks", .support)), "\(closer)")
     }
+
+    @Test func announcingOrDeclaringATopicAsDirectObjectCommitsToIt() {
+        let front = N(name: "Mountain Front", type: .org)
+        let announced = StanceFixture.triples("The Mountain Front announced a one-month truce of its own.", [front])
+        #expect(announced == [T("Mountain Front", "ceasefire", .support)], "\(announced)")
+        let declared = StanceFixture.triples("The Mountain Front declared a unilateral ceasefire on Sunday.", [front])
+        #expect(declared == [T("Mountain Front", "ceasefire", .support)], "\(declared)")
+        let ended = StanceFixture.triples("The Mountain Front announced an end to the truce.", [front])
+        #expect(!ended.contains(T("Mountain Front", "ceasefire", .support)), "\(ended)")
+    }
+
+    @Test func observingHonouringOrAbidingByATruceSupportsIt() {
+        let front = N(name: "Mountain Front", type: .org)
+        for verb in ["observe", "honour", "abide by", "adhere to"] {
+            let out = StanceFixture.triples("A spokesman for the Mountain Front said it would \(verb) the truce.", [front])
+            #expect(out.contains(T("Mountain Front", "ceasefire", .support)), "\(verb): \(out)")
+        }
+    }
 }

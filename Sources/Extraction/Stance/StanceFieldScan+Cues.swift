@@ -145,6 +145,13 @@ extension StanceFieldScan {
             let nextIsClose =
                 k + 1 < cues.count && cues[k + 1].start - cue.end <= gap && cue.cue.role != .predicate
                 && canChain(from: cue.end, to: cues[k + 1].start) && cues[k + 1].start < clause.end
+            if cue.cue.role == .relay, !nextIsClose, let m = committedTopic(after: cue, scopeEnd: scopeEnd) {
+                // "announced a one-month truce", "renewed the ceasefire": with nothing to pass
+                // on, a relay whose direct object is a topic commits its subject to it.
+                emit(cue: cue, holders: holders, targets: [target(of: m)], confidence: confidence, sentence: s)
+                markTargeted(from: m.start, to: m.end, into: &targeted)
+                continue
+            }
             if cue.cue.role == .relay || (targets.isEmpty && nextIsClose) {
                 if cue.cue.role != .predicate {
                     pending = (holders, cue.end, gap, cue.cue.role == .modal ? cue : modalOrigin)
@@ -1119,6 +1126,39 @@ extension StanceFieldScan {
                 return (Int(demonymAt[j]), j)  // "condemned the Israeli strikes"
             }
             if kind[j] == .punctuation { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    /// Relays that commit their subject to a topic they take as direct object ("declared a
+    /// ceasefire", "announced a truce", "renewed the truce").
+    static let committingRelays: WordSet = ["announce", "declare", "renew", "reaffirm"]
+
+    /// The topic that is the direct object of a committing relay: within four tokens of it,
+    /// past articles, numbers and plain modifiers ("a one-month truce", "a unilateral
+    /// ceasefire"), not a specific topic's subject ("announced the truce would end").
+    func committedTopic(after cue: CueMatch, scopeEnd: Int) -> TopicMatch? {
+        guard Self.committingRelays.contains(cue.cue.phrase) else { return nil }
+        var j = cue.end
+        while j < min(scopeEnd, cue.end + 5) {
+            if topicAt[j] >= 0 {
+                let m = topicMatches[Int(topicAt[j])]
+                guard m.start == j, !lexicon.topicPhrases[m.phrase].isOpposite, m.sign > 0 else { return nil }
+                if m.end < field.tokens.count, field.tokens[m.end].sentence == field.tokens[cue.start].sentence {
+                    let next = classes[m.end]
+                    if next.contains(.auxiliary) || next.contains(.beVerb) || next.contains(.negator) || next.contains(.complementizer)
+                        || inCue[m.end]
+                    {
+                        return nil
+                    }
+                }
+                return m
+            }
+            let plain = classes[j].contains(.filler) || kind[j] == .number || kind[j] == .dash
+                || (wordLike[j] && !capital[j] && !inCue[j] && mentionAt[j] < 0
+                    && classes[j].isDisjoint(with: [.preposition, .coordinator, .negator, .complementizer, .speechVerb, .auxiliary]))
+            if !plain { return nil }
             j += 1
         }
         return nil
