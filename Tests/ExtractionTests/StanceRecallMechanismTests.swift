@@ -124,4 +124,16 @@ struct StanceRecallMechanismTests {
             #expect(out.contains(T("Mountain Front", "ceasefire", .support)), "\(verb): \(out)")
         }
     }
+
+    @Test func sovereigntyIsUkrainesOnlyInAnArticleThatNamesUkraine() {
+        let spain = N(name: "Spain", type: .gpe)
+        let russia = N(name: "Russia", type: .gpe)
+        let other = StanceFixture.triples(
+            "Russia abstained in the vote. Spain said any settlement must respect the sovereignty of the territory.", [spain, russia])
+        #expect(!other.contains { $0.target == "ukraine_sovereignty" }, "\(other)")
+        let ukraine = N(name: "Ukraine", type: .gpe)
+        let named = StanceFixture.triples(
+            "Russia abstained in the vote on Ukraine. Spain said any settlement must respect its sovereignty.", [spain, russia, ukraine])
+        #expect(named.contains(T("Spain", "ukraine_sovereignty", .support)), "\(named)")
+    }
 }
