@@ -136,4 +136,28 @@ struct StanceRecallMechanismTests {
             "Russia abstained in the vote on Ukraine. Spain said any settlement must respect its sovereignty.", [spain, russia, ukraine])
         #expect(named.contains(T("Spain", "ukraine_sovereignty", .support)), "\(named)")
     }
+
+    @Test func theAgentOfAParticipleModifyingATopicHoldsIt() {
+        let oman = N(name: "Oman", type: .gpe)
+        let us = N(name: "United States", type: .gpe)
+        let iran = N(name: "Iran", type: .gpe)
+        let right = StanceFixture.triples("Talks brokered by Oman resumed on Saturday.", [oman])
+        #expect(right == [T("Oman", "peace_talks", .support)], "\(right)")
+        let comma = StanceFixture.triples(
+            "Talks between the United States and Iran, mediated by Oman, resumed on Saturday.", [us, iran, oman])
+        #expect(comma == [T("Oman", "peace_talks", .support)], "\(comma)")
+        let front = N(name: "Lion Front", type: .org)
+        let rejected = StanceFixture.triples("A truce rejected by the Lion Front was announced on Sunday.", [front])
+        #expect(rejected.contains(T("Lion Front", "ceasefire", .oppose)), "\(rejected)")
+        #expect(!rejected.contains(T("Lion Front", "ceasefire", .support)), "\(rejected)")
+    }
+
+    @Test func aOneWordTopicUsedAsAVerbIsACueForItsObject() {
+        let oman = N(name: "Oman", type: .gpe)
+        let out = StanceFixture.triples("Oman mediated the talks between the two sides.", [oman])
+        #expect(out.contains(T("Oman", "peace_talks", .support)), "\(out)")
+        // Without an object that is a topic, mediating is not a position.
+        let bare = StanceFixture.triples("Oman, which borders Yemen and has mediated for years, hosted the delegates.", [oman])
+        #expect(bare.isEmpty, "\(bare)")
+    }
 }

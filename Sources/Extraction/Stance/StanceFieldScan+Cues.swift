@@ -66,6 +66,21 @@ extension StanceFieldScan {
                 pending = nil
                 continue
             }
+            if isPassive(cue) == nil,
+                let head = reducedPassiveHead(cue, floor: k > 0 ? cues[k - 1].end : range.lowerBound)
+            {
+                // "talks mediated by Oman resumed", "a truce rejected by the rebels": the agent
+                // holds the topic the participle modifies, and nothing else in the sentence.
+                if let a = agent(after: cue.end), isHolderType(a) {
+                    let m = topicMatches[head]
+                    let factor = cue.cue.polarity == .support ? 1 : -1
+                    emit(cue: cue, holders: [Holder(entity: a, factor: factor, weight: 1)], targets: [target(of: m)],
+                        confidence: cue.cue.confidence, sentence: s)
+                    markTargeted(from: m.start, to: m.end, into: &targeted)
+                }
+                pending = nil
+                continue
+            }
             let nextStart = k + 1 < cues.count ? cues[k + 1].start : range.upperBound
             let scopeEnd = min(clause.end, nextStart)
             let previousEnd = k > 0 ? cues[k - 1].end : range.lowerBound
@@ -134,6 +149,11 @@ extension StanceFieldScan {
                 } else {
                     targets = []
                 }
+            }
+            if targets.isEmpty, chained, cue.cue.role == .verb, topicAt[cue.start] >= 0 {
+                // "offered to mediate": a verb that names a topic itself is, after the cue it
+                // continues, that topic.
+                targets.append(target(of: topicMatches[Int(topicAt[cue.start])]))
             }
             if targets.isEmpty, cue.cue.role != .relay, let t = anaphoricTarget(of: cue, sentence: s) {
                 targets.append(t)
@@ -559,6 +579,30 @@ extension StanceFieldScan {
         var j = cue.start - 1
         while j >= floor, j >= cue.start - 3 {
             if classes[j].contains(.beVerb) { return j }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// The topic a participle cue with a "by" agent modifies without a "be": right before it
+    /// ("talks mediated by Oman", "a truce brokered by Qatar"), or closing the noun phrase before
+    /// its comma ("talks between the United States and Iran, mediated by Oman"). The index of
+    /// the topic match, or `nil`.
+    func reducedPassiveHead(_ cue: CueMatch, floor: Int) -> Int? {
+        guard cue.cue.role == .verb, cue.end - cue.start == 1, cue.end < field.tokens.count,
+            classes[cue.end].contains(.agentMarker), field.tokens[cue.start].lower.hasSuffix("ed"), cue.start > floor
+        else { return nil }
+        let before = cue.start - 1
+        if topicAt[before] >= 0, !inCue[before] { return Int(topicAt[before]) }
+        guard punct[before] == Self.comma else { return nil }
+        var j = before - 1
+        while j >= max(floor, before - 10) {
+            if topicAt[j] >= 0 { return Int(topicAt[j]) }
+            if mentionAt[j] >= 0 {
+                j = mentions[Int(mentionAt[j])].tokens.lowerBound - 1
+                continue
+            }
+            if kind[j] == .punctuation || inCue[j] || classes[j].contains(.speechVerb) { return nil }
             j -= 1
         }
         return nil

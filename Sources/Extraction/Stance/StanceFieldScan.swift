@@ -391,11 +391,17 @@ struct StanceFieldScan {
                     && punct[i - 1] != Self.colon && !sentence.isTitleCase
                 // "U.S.-brokered", "Western-backed": a compound adjective, not a cue.
                 let compound = i > range.lowerBound && kind[i - 1] == .dash
-                if mentionAt[i] < 0, topicAt[i] < 0, !midCapital, !compound, lexicon.cueTrie.startsPhrase(ids[i]),
+                if mentionAt[i] < 0, topicAt[i] < 0 || isVerbTopic(at: i), !midCapital, !compound,
+                    lexicon.cueTrie.startsPhrase(ids[i]),
                     let m = lexicon.cueTrie.longestMatch(
                         ids: ids, from: i, limit: range.upperBound, skippable: cueSkippable, maxSkips: 2)
                 {
                     let cue = lexicon.cues[Int(m.payload)]
+                    // "Oman mediated the talks": a one-word topic is a verb cue only as a verb.
+                    if topicAt[i] >= 0, !(cue.role == .verb && m.end == i + 1 && !isNounUse(of: i, floor: range.lowerBound)) {
+                        i += 1
+                        continue
+                    }
                     // "told state television": a reporting word used as a noun or modifier.
                     if cue.role == .relay, isNounUse(of: m.start, floor: range.lowerBound) {
                         i = m.end
@@ -418,6 +424,13 @@ struct StanceFieldScan {
             }
             sentenceCues.append(cues)
         }
+    }
+
+    /// Whether token `i` is a whole one-word topic match ("mediate") that may also be read as a
+    /// verb cue.
+    func isVerbTopic(at i: Int) -> Bool {
+        let t = Int(topicAt[i])
+        return topicMatches[t].start == i && topicMatches[t].end == i + 1
     }
 
     /// Whether the word at `i` (a reporting verb's form) is used as a noun or a modifier: right
