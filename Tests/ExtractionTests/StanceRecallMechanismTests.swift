@@ -160,4 +160,23 @@ struct StanceRecallMechanismTests {
         let bare = StanceFixture.triples("Oman, which borders Yemen and has mediated for years, hosted the delegates.", [oman])
         #expect(bare.isEmpty, "\(bare)")
     }
+
+    @Test func aPredicateNounAsTheSubjectOfBeNamesWhatFollows() {
+        let wang = N(name: "Wang Yi", type: .person)
+        let quoted = StanceFixture.triples("\"The priority is to stop the fighting,\" Wang Yi said.", [wang])
+        #expect(quoted == [T("Wang Yi", "ceasefire", .support)], "\(quoted)")
+        let reported = StanceFixture.triples("Wang Yi said the only way forward was dialogue.", [wang])
+        #expect(reported == [T("Wang Yi", "peace_talks", .support)], "\(reported)")
+        let kallas = N(name: "Kaja Kallas", type: .person)
+        let russia = N(name: "Russia", type: .gpe)
+        let mistake = StanceFixture.triples("Kaja Kallas said the mistake was to lift sanctions on Russia.", [kallas, russia])
+        #expect(mistake.contains(T("Kaja Kallas", "sanctions_on_russia", .support)), "\(mistake)")
+    }
+
+    @Test func inAdvanceIsAnAdverbNotACue() {
+        let front = N(name: "Polisario Front", type: .org)
+        let out = StanceFixture.triples(
+            "The Polisario Front said it would \"not engage in negotiations whose outcome has been written in advance\".", [front])
+        #expect(out == [T("Polisario Front", "peace_talks", .oppose)], "\(out)")
+    }
 }

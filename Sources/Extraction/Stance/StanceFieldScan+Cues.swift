@@ -537,6 +537,7 @@ extension StanceFieldScan {
     /// not as a plain noun ("Ukraine's interests and red lines").
     func isPredicative(_ cue: CueMatch) -> Bool {
         for t in cue.start..<cue.end where classes[t].contains(.beVerb) { return true }  // "will remain"
+        if isCleftSubject(cue) { return true }
         let floor = field.sentences[field.tokens[cue.start].sentence].tokens.lowerBound
         var j = cue.start - 1
         var words = 0
@@ -567,6 +568,34 @@ extension StanceFieldScan {
             j -= 1
         }
         return false
+    }
+
+    /// Forms of "be" that open a specificational clause after its subject.
+    static let cleftCopulas: WordSet = ["is", "was", "are", "were", "remains", "remained"]
+
+    /// Whether a predicate cue is the subject of "be" and what follows names its target: "the
+    /// priority is to stop the fighting", "the only way forward is dialogue", "our red line
+    /// remains any withdrawal".
+    func isCleftSubject(_ cue: CueMatch) -> Bool {
+        guard cue.cue.role == .predicate else { return false }
+        var k = cue.end
+        if k < field.tokens.count, kind[k] == .quote { k += 1 }
+        guard k < field.tokens.count, field.tokens[k].sentence == field.tokens[cue.start].sentence,
+            Self.cleftCopulas.contains(lowerOf: field.tokens[k])
+        else { return false }
+        // "Talks are the priority, which is …": the cue closes its own clause.
+        let floor = field.sentences[field.tokens[cue.start].sentence].tokens.lowerBound
+        let opens: StanceWordClass = [.complementizer, .speechVerb, .coordinator]
+        var j = cue.start - 1
+        while j >= floor, classes[j].isDisjoint(with: opens),
+            classes[j].contains(.filler) || kind[j] == .quote
+                || (wordLike[j] && !capital[j] && !inCue[j] && topicAt[j] < 0 && mentionAt[j] < 0 && !classes[j].contains(.beVerb))
+        {
+            j -= 1
+            if cue.start - j > 4 { return false }
+        }
+        return j < floor || kind[j] == .punctuation || kind[j] == .quote || classes[j].contains(.complementizer)
+            || classes[j].contains(.speechVerb) || classes[j].contains(.coordinator)
     }
 
     /// The "be … by" of a passive cue ("was rejected by the West"): the index of the be-verb,
@@ -803,7 +832,9 @@ extension StanceFieldScan {
                 }
                 // "said the EU wants …": a name, then a verb cue, is a reported clause.
                 if inCue[q] {
-                    opens = sawName && q <= v + 6
+                    // "said the priority was to …": a predicate noun as the subject of "be".
+                    opens = (sawName && q <= v + 6)
+                        || (q <= v + 4 && sentenceCues[s].contains { $0.start == q && isCleftSubject($0) })
                     break
                 }
                 // "said the administration still backs …", "said it backs …" as well.
