@@ -179,4 +179,14 @@ struct StanceRecallMechanismTests {
             "The Polisario Front said it would \"not engage in negotiations whose outcome has been written in advance\".", [front])
         #expect(out == [T("Polisario Front", "peace_talks", .oppose)], "\(out)")
     }
+
+    @Test func makingATopicItsObjectCommitsToIt() {
+        let un = N(name: "United Nations", type: .org)
+        let russia = N(name: "Russia", type: .gpe)
+        let out = StanceFixture.triples("The United Nations urged Russia to make the ceasefire permanent.", [un, russia])
+        #expect(out.contains(T("United Nations", "ceasefire", .support)), "\(out)")
+        let ukraine = N(name: "Ukraine", type: .gpe, aliases: ["Kyiv"])
+        let refused = StanceFixture.triples("Kyiv refused to make territorial concessions to Russia.", [ukraine, russia])
+        #expect(refused.contains(T("Ukraine", "territorial_concessions", .oppose)), "\(refused)")
+    }
 }

@@ -1208,7 +1208,7 @@ extension StanceFieldScan {
 
     /// Relays that commit their subject to a topic they take as direct object ("declared a
     /// ceasefire", "announced a truce", "renewed the truce").
-    static let committingRelays: WordSet = ["announce", "declare", "renew", "reaffirm"]
+    static let committingRelays: WordSet = ["announce", "declare", "renew", "reaffirm", "make"]
 
     /// The topic that is the direct object of a committing relay: within four tokens of it,
     /// past articles, numbers and plain modifiers ("a one-month truce", "a unilateral
