@@ -18,7 +18,7 @@ struct StancePolarityTests {
     @Test func breakingOffOrWalkingOutOfAProcessOpposesIt() {
         for sentence in [
             "Hungary broke off the talks on Monday.", "Hungary called off the summit.", "Hungary froze the negotiations.",
-            "Hungary scrapped the ceasefire.", "Hungary quit the talks.", "Hungary withdrew from the negotiations.",
+            "Hungary scrapped the ceasefire.", "Hungary quit the talks.",
             "Hungary has backed out of the peace process.",
         ] {
             let out = StanceFixture.triples(sentence, [hungary])

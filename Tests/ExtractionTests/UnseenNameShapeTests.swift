@@ -235,4 +235,16 @@ struct LongOrganisationAndFamilyNameTests {
         #expect(jill?.type == .person && jill?.mentions.count == 1, "\(entities.map { ($0.name, $0.mentionCount) })")
         #expect(Fixtures.entity("Joe Biden", in: entities)?.mentionCount == 2)
     }
+
+    @Test func aNameThatItsBracketedAcronymSpellsOutIsOneOrganisation() {
+        let mission = Fixtures.entities(
+            "The United Nations Assistance Mission in Lesotho (UNAML) urged both parties to keep talking.")
+        #expect(Fixtures.entity("United Nations Assistance Mission in Lesotho", in: mission)?.type == .org, "\(mission.map(\.name))")
+        #expect(!mission.contains { $0.name == "United Nations" }, "\(mission.map(\.name))")
+        let centre = Fixtures.entities("The Centre for Peace and Justice in Malawi (CPJM) welcomed the talks.")
+        #expect(Fixtures.entity("Centre for Peace and Justice in Malawi", in: centre)?.type == .org, "\(centre.map(\.name))")
+        // Initials that do not spell the acronym leave the names as they were.
+        let place = Fixtures.entities("The Institute for Strategic Studies in Lisbon (IISS) published a report.")
+        #expect(!place.contains { $0.name.hasSuffix("in Lisbon") }, "\(place.map(\.name))")
+    }
 }

@@ -201,6 +201,26 @@ struct EntityRecognizer {
                 i += 1
                 continue
             }
+            // "United Nations Assistance Mission in Afghanistan (UNAMA)": a name spelled out by
+            // the acronym after it is one organisation, known names and "in" inside it included.
+            if kind == .word, capitalized, !headline,
+                case let start = toks[i].lower == "the" ? i + 1 : i,
+                let e = acronymSpelledRun(from: start, toks: toks, end: end),
+                // A name or acronym the knowledge base knows is read as such.
+                kb.entryIndex(named: toks[e + 1].text) == nil,
+                kb.gazetteer.longestMatch(in: toks, ids: ids, at: start, limit: end).map({ start + $0.length < e }) ?? true
+            {
+                let name = f.text(ofTokens: start..<e)
+                let words = (start..<e).filter { toks[$0].kind == .word }.count
+                let li = local(named: name, words: words, type: .org, strength: 3, &state)
+                add(Span(field: fi, tokens: start..<e, target: .local(li), isMetonym: false), toks, &state)
+                defineAcronym(after: start..<e, target: .local(li), field: fi, toks: toks, keys: keys, end: end, &state)
+                state.register(keys[start..<e], .local(li))
+                i = e
+                pendingTitle = false
+                pendingDemonym = nil
+                continue
+            }
             // Knowledge-base names.
             if let m = kb.gazetteer.longestMatch(in: toks, ids: ids, at: i, limit: end) {
                 // "the Atlantic Alliance": a longer known name after "the" wins over one that
@@ -506,6 +526,57 @@ struct EntityRecognizer {
         return k
     }
 
+    /// Lowercase words that may join the words of a name an acronym spells out.
+    static let acronymConnectors: Set<String> = ["of", "for", "the", "and", "in", "on", "against", "to"]
+
+    /// The end (the "(") of a run of at least three capitalised words from `i`, joined only by
+    /// lowercase connectors ("of", "for", "in", …), that the all-caps acronym in brackets right
+    /// after it spells out: each capitalised word's initial in order, at most one word left out
+    /// inside ("Centre for Human Rights and Democracy in Africa (CHRDA)", "International Centre
+    /// for the Prosecution of the Crime of Aggression (ICPA)"); or `nil`. Stops at the first
+    /// token that cannot be part of such a run, so most words cost one comparison.
+    func acronymSpelledRun(from i: Int, toks: [Token], end: Int) -> Int? {
+        guard i < end else { return nil }
+        var j = i
+        var capitals = 0
+        let limit = min(end, i + Self.maxNameTokens + 1)
+        while j < limit {
+            let t = toks[j]
+            if j > i, t.followsNewline { return nil }
+            if t.kind == .word, t.isCapitalized, !t.isAllCaps || t.lower.unicodeScalars.count <= 1 {
+                capitals += 1
+            } else if t.kind == .word, !t.isCapitalized, j > i, Self.acronymConnectors.contains(t.lower) {
+                // a connector
+            } else if t.kind == .punctuation, t.text == "(", j > i {
+                break
+            } else {
+                return nil
+            }
+            j += 1
+        }
+        guard j < limit, capitals >= 3, j + 2 < end, toks[j].text == "(", toks[j + 1].kind == .word, toks[j + 1].isAllCaps,
+            toks[j + 2].text == ")", toks[j - 1].kind == .word, toks[j - 1].isCapitalized
+        else { return nil }
+        let letters = Array(toks[j + 1].lower.unicodeScalars.filter(ScalarClass.isLetter))
+        guard letters.count >= 3, letters.count <= capitals else { return nil }
+        var n = 0
+        var skipped = 0
+        var k = i
+        while k < j {
+            if toks[k].kind == .word, toks[k].isCapitalized, let initial = toks[k].lower.unicodeScalars.first {
+                if n < letters.count, initial == letters[n] {
+                    n += 1
+                } else if n > 0, skipped == 0 {
+                    skipped += 1
+                } else {
+                    return nil
+                }
+            }
+            k += 1
+        }
+        return n == letters.count ? j : nil
+    }
+
     /// The end of a run of capitalised name words starting at `i`.
     private func scanRun(from i: Int, toks: [Token], keys: [String], ids: [Int32], end: Int, startsSentence: Bool = false) -> Int {
         var j = i
@@ -596,11 +667,16 @@ struct EntityRecognizer {
                     continue
                 }
                 // "United Nations Assistance Mission in Afghanistan (UNAMA)": "in" and a place
-                // stay in an organisation's name when the organisation's acronym follows them.
+                // stay in an organisation's name when the organisation's acronym, which names the
+                // place too, follows them.
                 if word == "in", j > i, lastGood == j,
                     (i..<j).contains(where: { kb.names.orgHeads.contains(keys[$0]) || kb.names.orgSuffixes.contains(keys[$0]) }),
                     let after = placeEnd(from: j + 1, toks: toks, ids: ids, end: end),
-                    after + 2 < end, toks[after].text == "(", toks[after + 1].isAllCaps, toks[after + 2].text == ")"
+                    after + 2 < end, toks[after].text == "(", toks[after + 1].isAllCaps, toks[after + 2].text == ")",
+                    // the acronym names the place too ("UNAMA", "MINURSO"; not "(IISS)" after "in Lisbon")
+                    ((j + 1)..<after).contains(where: { k in
+                        toks[k].isCapitalized && toks[k].text.unicodeScalars.first.map { toks[after + 1].text.unicodeScalars.contains($0) } == true
+                    })
                 {
                     j = after
                     lastGood = j

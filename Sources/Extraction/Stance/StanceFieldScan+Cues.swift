@@ -66,6 +66,21 @@ extension StanceFieldScan {
                 pending = nil
                 continue
             }
+            if isPassive(cue) == nil,
+                let head = reducedPassiveHead(cue, floor: k > 0 ? cues[k - 1].end : range.lowerBound)
+            {
+                // "talks mediated by Oman resumed", "a truce rejected by the rebels": the agent
+                // holds the topic the participle modifies, and nothing else in the sentence.
+                if let a = agent(after: cue.end), isHolderType(a) {
+                    let m = topicMatches[head]
+                    let factor = cue.cue.polarity == .support ? 1 : -1
+                    emit(cue: cue, holders: [Holder(entity: a, factor: factor, weight: 1)], targets: [target(of: m)],
+                        confidence: cue.cue.confidence, sentence: s)
+                    markTargeted(from: m.start, to: m.end, into: &targeted)
+                }
+                pending = nil
+                continue
+            }
             let nextStart = k + 1 < cues.count ? cues[k + 1].start : range.upperBound
             let scopeEnd = min(clause.end, nextStart)
             let previousEnd = k > 0 ? cues[k - 1].end : range.lowerBound
@@ -114,11 +129,31 @@ extension StanceFieldScan {
             }
 
             var targets = forwardTargets(of: cue, scopeEnd: scopeEnd, sentence: s)
+            // "the occupation is the main obstacle to peace", "a threat to security": what follows
+            // an adverse predicate's "to" is what it harms, not what the holder opposes.
+            if cue.cue.role == .predicate, cue.cue.polarity == .oppose, cue.cue.phrase.hasSuffix(" to") {
+                targets.removeAll()
+            }
             if cue.cue.targetsActors, let (e, at) = actorTarget(of: cue, scopeEnd: scopeEnd),
                 targets.isEmpty || at < firstTopicStart(from: cue.end, to: scopeEnd)
             {
                 // "skepticism regarding Russia's intentions in the negotiations": the actor.
                 targets = [Target(target: .entity(entities[e].id), sign: 1, isGeneric: false, code: 1 << 20 + e)]
+            }
+            if let of = accusationOf(after: cue) {
+                // "accused it of stalling the talks", "accuses the army of using the truce as
+                // cover": what follows "of" is the charge against the accused, not the accuser's
+                // own target; the accused is.
+                if let e = accusedActor(from: cue.end, to: of, holders: holders) {
+                    targets = [Target(target: .entity(entities[e].id), sign: 1, isGeneric: false, code: 1 << 20 + e)]
+                } else {
+                    targets = []
+                }
+            }
+            if targets.isEmpty, chained, cue.cue.role == .verb, topicAt[cue.start] >= 0 {
+                // "offered to mediate": a verb that names a topic itself is, after the cue it
+                // continues, that topic.
+                targets.append(target(of: topicMatches[Int(topicAt[cue.start])]))
             }
             if targets.isEmpty, cue.cue.role != .relay, let t = anaphoricTarget(of: cue, sentence: s) {
                 targets.append(t)
@@ -130,6 +165,13 @@ extension StanceFieldScan {
             let nextIsClose =
                 k + 1 < cues.count && cues[k + 1].start - cue.end <= gap && cue.cue.role != .predicate
                 && canChain(from: cue.end, to: cues[k + 1].start) && cues[k + 1].start < clause.end
+            if cue.cue.role == .relay, !nextIsClose, let m = committedTopic(after: cue, scopeEnd: scopeEnd) {
+                // "announced a one-month truce", "renewed the ceasefire": with nothing to pass
+                // on, a relay whose direct object is a topic commits its subject to it.
+                emit(cue: cue, holders: holders, targets: [target(of: m)], confidence: confidence, sentence: s)
+                markTargeted(from: m.start, to: m.end, into: &targeted)
+                continue
+            }
             if cue.cue.role == .relay || (targets.isEmpty && nextIsClose) {
                 if cue.cue.role != .predicate {
                     pending = (holders, cue.end, gap, cue.cue.role == .modal ? cue : modalOrigin)
@@ -495,6 +537,7 @@ extension StanceFieldScan {
     /// not as a plain noun ("Ukraine's interests and red lines").
     func isPredicative(_ cue: CueMatch) -> Bool {
         for t in cue.start..<cue.end where classes[t].contains(.beVerb) { return true }  // "will remain"
+        if isCleftSubject(cue) { return true }
         let floor = field.sentences[field.tokens[cue.start].sentence].tokens.lowerBound
         var j = cue.start - 1
         var words = 0
@@ -508,6 +551,11 @@ extension StanceFieldScan {
             if mentionAt[j] >= 0 {
                 let m = mentions[Int(mentionAt[j])]
                 let before = m.tokens.lowerBound - 1
+                // "called NATO a threat", "branded the group a sham": the name is the object
+                // of a verb of calling, and the cue says what it is called.
+                if before >= floor, classes[before].contains(.beVerb) {
+                    return true
+                }
                 guard before > floor, classes[before].contains(.preposition) || classes[before].contains(.coordinator) else {
                     return false
                 }
@@ -522,6 +570,34 @@ extension StanceFieldScan {
         return false
     }
 
+    /// Forms of "be" that open a specificational clause after its subject.
+    static let cleftCopulas: WordSet = ["is", "was", "are", "were", "remains", "remained"]
+
+    /// Whether a predicate cue is the subject of "be" and what follows names its target: "the
+    /// priority is to stop the fighting", "the only way forward is dialogue", "our red line
+    /// remains any withdrawal".
+    func isCleftSubject(_ cue: CueMatch) -> Bool {
+        guard cue.cue.role == .predicate else { return false }
+        var k = cue.end
+        if k < field.tokens.count, kind[k] == .quote { k += 1 }
+        guard k < field.tokens.count, field.tokens[k].sentence == field.tokens[cue.start].sentence,
+            Self.cleftCopulas.contains(lowerOf: field.tokens[k])
+        else { return false }
+        // "Talks are the priority, which is …": the cue closes its own clause.
+        let floor = field.sentences[field.tokens[cue.start].sentence].tokens.lowerBound
+        let opens: StanceWordClass = [.complementizer, .speechVerb, .coordinator]
+        var j = cue.start - 1
+        while j >= floor, classes[j].isDisjoint(with: opens),
+            classes[j].contains(.filler) || kind[j] == .quote
+                || (wordLike[j] && !capital[j] && !inCue[j] && topicAt[j] < 0 && mentionAt[j] < 0 && !classes[j].contains(.beVerb))
+        {
+            j -= 1
+            if cue.start - j > 4 { return false }
+        }
+        return j < floor || kind[j] == .punctuation || kind[j] == .quote || classes[j].contains(.complementizer)
+            || classes[j].contains(.speechVerb) || classes[j].contains(.coordinator)
+    }
+
     /// The "be … by" of a passive cue ("was rejected by the West"): the index of the be-verb,
     /// if the cue is passive.
     func isPassive(_ cue: CueMatch) -> Int? {
@@ -532,6 +608,30 @@ extension StanceFieldScan {
         var j = cue.start - 1
         while j >= floor, j >= cue.start - 3 {
             if classes[j].contains(.beVerb) { return j }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// The topic a participle cue with a "by" agent modifies without a "be": right before it
+    /// ("talks mediated by Oman", "a truce brokered by Qatar"), or closing the noun phrase before
+    /// its comma ("talks between the United States and Iran, mediated by Oman"). The index of
+    /// the topic match, or `nil`.
+    func reducedPassiveHead(_ cue: CueMatch, floor: Int) -> Int? {
+        guard cue.cue.role == .verb, cue.end - cue.start == 1, cue.end < field.tokens.count,
+            classes[cue.end].contains(.agentMarker), field.tokens[cue.start].lower.hasSuffix("ed"), cue.start > floor
+        else { return nil }
+        let before = cue.start - 1
+        if topicAt[before] >= 0, !inCue[before] { return Int(topicAt[before]) }
+        guard punct[before] == Self.comma else { return nil }
+        var j = before - 1
+        while j >= max(floor, before - 10) {
+            if topicAt[j] >= 0 { return Int(topicAt[j]) }
+            if mentionAt[j] >= 0 {
+                j = mentions[Int(mentionAt[j])].tokens.lowerBound - 1
+                continue
+            }
+            if kind[j] == .punctuation || inCue[j] || classes[j].contains(.speechVerb) { return nil }
             j -= 1
         }
         return nil
@@ -732,7 +832,9 @@ extension StanceFieldScan {
                 }
                 // "said the EU wants …": a name, then a verb cue, is a reported clause.
                 if inCue[q] {
-                    opens = sawName && q <= v + 6
+                    // "said the priority was to …": a predicate noun as the subject of "be".
+                    opens = (sawName && q <= v + 6)
+                        || (q <= v + 4 && sentenceCues[s].contains { $0.start == q && isCleftSubject($0) })
                     break
                 }
                 // "said the administration still backs …", "said it backs …" as well.
@@ -1057,15 +1159,26 @@ extension StanceFieldScan {
         if cue.cue.role == .predicate {
             var j = cue.start - 1
             var looked = 0
-            while j >= 0, looked < 4 {
+            var modifiers = 0
+            while j >= 0, looked < 6 {
                 if mentionAt[j] >= 0 {
                     // "brigades in Ukraine was premature": a name inside a topic is the topic's.
                     guard topicAt[j] < 0 else { return nil }
                     let e = mentions[Int(mentionAt[j])].entity
                     return isHolderType(e) ? (e, j) : nil
                 }
-                let passes = kind[j] == .possessive || kind[j] == .quote || classes[j].contains(.filler)
+                var passes = kind[j] == .possessive || kind[j] == .quote || classes[j].contains(.filler)
                     || classes[j].contains(.beVerb)
+                // "Israel was the main obstacle", "calls Russia a long-term threat": up to two
+                // plain lowercase modifiers of the predicate noun (a hyphenated one counts as one).
+                if !passes, kind[j] == .dash, j + 1 < cue.start, wordLike[j + 1] {
+                    passes = true
+                } else if !passes, modifiers < 2, wordLike[j], !capital[j], !inCue[j], topicAt[j] < 0,
+                    classes[j].isDisjoint(with: [.preposition, .coordinator, .negator, .clauseBoundary, .speechVerb, .complementizer])
+                {
+                    modifiers += 1
+                    passes = true
+                }
                 if !passes { return nil }
                 looked += 1
                 j -= 1
@@ -1089,6 +1202,104 @@ extension StanceFieldScan {
             }
             if kind[j] == .punctuation { return nil }
             j += 1
+        }
+        return nil
+    }
+
+    /// Relays that commit their subject to a topic they take as direct object ("declared a
+    /// ceasefire", "announced a truce", "renewed the truce").
+    static let committingRelays: WordSet = ["announce", "declare", "renew", "reaffirm", "make"]
+
+    /// The topic that is the direct object of a committing relay: within four tokens of it,
+    /// past articles, numbers and plain modifiers ("a one-month truce", "a unilateral
+    /// ceasefire"), not a specific topic's subject ("announced the truce would end").
+    func committedTopic(after cue: CueMatch, scopeEnd: Int) -> TopicMatch? {
+        guard Self.committingRelays.contains(cue.cue.phrase) else { return nil }
+        var j = cue.end
+        while j < min(scopeEnd, cue.end + 5) {
+            if topicAt[j] >= 0 {
+                let m = topicMatches[Int(topicAt[j])]
+                guard m.start == j, !lexicon.topicPhrases[m.phrase].isOpposite, m.sign > 0 else { return nil }
+                if m.end < field.tokens.count, field.tokens[m.end].sentence == field.tokens[cue.start].sentence {
+                    let next = classes[m.end]
+                    if next.contains(.auxiliary) || next.contains(.beVerb) || next.contains(.negator) || next.contains(.complementizer)
+                        || inCue[m.end]
+                    {
+                        return nil
+                    }
+                }
+                return m
+            }
+            let plain = classes[j].contains(.filler) || kind[j] == .number || kind[j] == .dash
+                || (wordLike[j] && !capital[j] && !inCue[j] && mentionAt[j] < 0
+                    && classes[j].isDisjoint(with: [.preposition, .coordinator, .negator, .complementizer, .speechVerb, .auxiliary]))
+            if !plain { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    /// Verbs that charge their object with what follows "of" ("accused Kinshasa of stalling").
+    static let chargingCues: WordSet = ["accuse"]
+
+    /// The "of" after the object of a charging cue ("accused the army of …"), within five
+    /// tokens of the cue and in the same clause, or `nil`.
+    func accusationOf(after cue: CueMatch) -> Int? {
+        guard Self.chargingCues.contains(cue.cue.phrase) else { return nil }
+        let upper = min(field.tokens.count, cue.end + 6, field.sentences[field.tokens[cue.start].sentence].tokens.upperBound)
+        var j = cue.end
+        while j < upper {
+            if field.tokens[j].lower == "of" { return j > cue.end ? j : nil }
+            if kind[j] == .punctuation || classes[j].contains(.complementizer) || inCue[j] { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    /// The actor charged between a charging cue and its "of": a name ("accused Kinshasa of"),
+    /// a demonym before a noun ("accused the Israeli army of"), an object pronoun referring to
+    /// an actor other than the accuser ("accused it of"), or a description of an actor named
+    /// before ("accused the group of").
+    func accusedActor(from start: Int, to of: Int, holders: [Holder]) -> Int? {
+        var j = start
+        while j < of {
+            if mentionAt[j] >= 0 {
+                let e = mentions[Int(mentionAt[j])].entity
+                return isHolderType(e) ? e : nil
+            }
+            if demonymAt[j] >= 0, entities[Int(demonymAt[j])].type == .gpe { return Int(demonymAt[j]) }
+            let c = classes[j]
+            if j == start, c.contains(.personPronoun) || c.contains(.groupPronoun), !c.contains(.possessivePronoun) {
+                return objectPronounReferent(at: j, excluding: holders.map(\.entity))
+            }
+            if j == of - 1, wordLike[j], Self.organizationHeads.contains(lowerOf: field.tokens[j]),
+                let e = definiteReferent(at: j), isHolderType(e), !holders.contains(where: { $0.entity == e })
+            {
+                return e
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// What an object pronoun ("accused it", "praised them") refers to: the latest actor of a
+    /// compatible type named in this or the two sentences before, other than `excluded` (the
+    /// clause's own holders: an object pronoun is not its subject).
+    func objectPronounReferent(at index: Int, excluding excluded: [Int]) -> Int? {
+        let wantsPerson = classes[index].contains(.personPronoun)
+        let s = field.tokens[index].sentence
+        let lowest = max(field.sentences[max(0, s - 2)].tokens.lowerBound, index - 200)
+        var j = index - 1
+        while j >= lowest {
+            if mentionAt[j] >= 0 {
+                let m = mentions[Int(mentionAt[j])]
+                let type = entities[m.entity].type
+                let fits = wantsPerson ? type == .person : (type == .org || type == .gpe)
+                if fits, !excluded.contains(m.entity) { return m.entity }
+                j = m.tokens.lowerBound - 1
+                continue
+            }
+            j -= 1
         }
         return nil
     }

@@ -397,11 +397,17 @@ struct StanceFieldScan {
                     && punct[i - 1] != Self.colon && !sentence.isTitleCase
                 // "U.S.-brokered", "Western-backed": a compound adjective, not a cue.
                 let compound = i > range.lowerBound && kind[i - 1] == .dash
-                if mentionAt[i] < 0, topicAt[i] < 0, !midCapital, !compound, lexicon.cueTrie.startsPhrase(ids[i]),
+                if mentionAt[i] < 0, topicAt[i] < 0 || isVerbTopic(at: i), !midCapital, !compound,
+                    lexicon.cueTrie.startsPhrase(ids[i]),
                     let m = lexicon.cueTrie.longestMatch(
                         ids: ids, from: i, limit: range.upperBound, skippable: cueSkippable, maxSkips: 2)
                 {
                     let cue = lexicon.cues[Int(m.payload)]
+                    // "Oman mediated the talks": a one-word topic is a verb cue only as a verb.
+                    if topicAt[i] >= 0, !(cue.role == .verb && m.end == i + 1 && !isNounUse(of: i, floor: range.lowerBound)) {
+                        i += 1
+                        continue
+                    }
                     // "told state television": a reporting word used as a noun or modifier.
                     if cue.role == .relay, isNounUse(of: m.start, floor: range.lowerBound) {
                         i = m.end
@@ -424,6 +430,13 @@ struct StanceFieldScan {
             }
             sentenceCues.append(cues)
         }
+    }
+
+    /// Whether token `i` is a whole one-word topic match ("mediate") that may also be read as a
+    /// verb cue.
+    func isVerbTopic(at i: Int) -> Bool {
+        let t = Int(topicAt[i])
+        return topicMatches[t].start == i && topicMatches[t].end == i + 1
     }
 
     /// Whether the word at `i` (a reporting verb's form) is used as a noun or a modifier: right
@@ -466,8 +479,16 @@ struct StanceFieldScan {
     /// The subject of each sentence: the first holder-like phrase among its first tokens.
     mutating func findSentenceSubjects() {
         for (s, sentence) in field.sentences.enumerated() {
-            let upper = min(sentence.tokens.upperBound, sentence.tokens.lowerBound + 16)
             var i = sentence.tokens.lowerBound
+            // "Karakaş: The party says …": a transcript's or interview's speaker label is not the
+            // subject of the sentence it opens; the subject comes after the colon.
+            if mentionAt[i] >= 0 {
+                let label = mentions[Int(mentionAt[i])].tokens.upperBound
+                if label < sentence.tokens.upperBound, punct[label] == Self.colon, field.tokens[i].followsNewline || s == 0 {
+                    i = label + 1
+                }
+            }
+            let upper = min(sentence.tokens.upperBound, i + 16)
             while i < upper {
                 if mentionAt[i] >= 0 {
                     let m = mentions[Int(mentionAt[i])]
@@ -582,6 +603,12 @@ struct StanceFieldScan {
         if current >= 0, compatible(Int(current)), firstMention(of: Int(current), in: s, before: index) {
             return Int(current)
         }
+        if !wantsPerson, let e = latestGroupMention(before: index, from: field.sentences[s].tokens.lowerBound, where: compatible) {
+            // "He said he had spoken with the National Unity Government and that they …": when
+            // the sentence's own subject cannot be meant, an actor named earlier in it comes
+            // before the subjects of earlier sentences.
+            return e
+        }
         var k = s - 1
         while k >= max(0, s - 6) {
             let subject = sentenceSubject[k]
@@ -604,6 +631,25 @@ struct StanceFieldScan {
             j -= 1
         }
         return -1
+    }
+
+    /// The latest mention between `lower` and `index` passing `accepts`, not a place named
+    /// after a preposition ("talks in Geneva"), not a name owning a noun ("Ukraine's allies").
+    func latestGroupMention(before index: Int, from lower: Int, where accepts: (Int) -> Bool) -> Int? {
+        var j = index - 1
+        while j >= lower {
+            if mentionAt[j] >= 0 {
+                let m = mentions[Int(mentionAt[j])]
+                let before = m.tokens.lowerBound - 1
+                let place = entities[m.entity].type == .gpe && before >= 0 && classes[before].contains(.preposition)
+                let owner = m.tokens.upperBound < kind.count && kind[m.tokens.upperBound] == .possessive
+                if accepts(m.entity), !place, !owner { return m.entity }
+                j = m.tokens.lowerBound - 1
+                continue
+            }
+            j -= 1
+        }
+        return nil
     }
 
     /// The nearest country or organisation named (or given by a demonym) between `floor` and
