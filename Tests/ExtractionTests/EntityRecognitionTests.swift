@@ -48,6 +48,13 @@ struct EntityRecognitionTests {
         #expect(Fixtures.entity("XQZ", in: es)?.type == .org)
     }
 
+    @Test func aSecondSurnameAfterAKnownPersonBelongsToTheMention() {
+        let es = Fixtures.entities("Opposition leader Edmundo González Urrutia said talks would go on. González left.")
+        let person = try! #require(Fixtures.entity("Edmundo González", in: es), "\(es.map(\.name))")
+        #expect(person.mentions.map(\.text) == ["Edmundo González Urrutia", "González"])
+        #expect(es.count == 1, "\(es.map(\.name))")
+    }
+
     @Test func aLongerKnownNameAfterTheWinsOverOneThatBeginsWithThe() {
         let es = Fixtures.entities("Italy wants the Atlantic Alliance to stay united, and The Atlantic reported the vote.")
         #expect(Fixtures.entity("NATO", in: es)?.mentions.map(\.text) == ["Atlantic Alliance"], "\(es.map(\.name))")

@@ -290,7 +290,17 @@ struct EntityRecognizer {
                     }
                 }
                 if accept {
-                    let range = i..<(i + m.length)
+                    var range = i..<(i + m.length)
+                    // "Edmundo González Urrutia": a second surname the knowledge base does not
+                    // write belongs to the known person's mention.
+                    let k = range.upperBound
+                    if entryType == .person, m.length >= 2, k < end, toks[k].kind == .word, toks[k].isCapitalized, !toks[k].isAllCaps,
+                        !toks[k].followsNewline, !isCommon(toks[k]), kb.gazetteer.longestMatch(in: toks, ids: ids, at: k, limit: end) == nil,
+                        self.titleLength(at: k, ids: ids, end: end) == 0, demonymLength(at: k, ids: ids, end: end) == nil,
+                        k + 1 >= end || !(toks[k + 1].kind == .word && toks[k + 1].isCapitalized)
+                    {
+                        range = i..<(k + 1)
+                    }
                     var target = Target.kb(entryIndex)
                     var metonym = false
                     if let gov = kb.metonymTarget[entryIndex], !isPlaceUse(range, toks: toks, ids: ids, sentence: s, inBody: f.field == .body) {
@@ -299,7 +309,7 @@ struct EntityRecognizer {
                     }
                     add(Span(field: fi, tokens: range, target: target, isMetonym: metonym), toks, &state)
                     defineAcronym(after: range, target: target, field: fi, toks: toks, keys: keys, end: end, &state)
-                    i += m.length
+                    i = range.upperBound
                     pendingTitle = false
                     pendingDemonym = nil
                     continue
