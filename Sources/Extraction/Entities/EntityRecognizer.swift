@@ -210,12 +210,7 @@ struct EntityRecognizer {
                 kb.entryIndex(named: toks[e + 1].text) == nil,
                 kb.gazetteer.longestMatch(in: toks, ids: ids, at: start, limit: end).map({ start + $0.length < e }) ?? true
             {
-                let name = f.text(ofTokens: start..<e)
-                let words = (start..<e).filter { toks[$0].kind == .word }.count
-                let li = local(named: name, words: words, type: .org, strength: 3, &state)
-                add(Span(field: fi, tokens: start..<e, target: .local(li), isMetonym: false), toks, &state)
-                defineAcronym(after: start..<e, target: .local(li), field: fi, toks: toks, keys: keys, end: end, &state)
-                state.register(keys[start..<e], .local(li))
+                addOrganisation(start..<e, field: fi, fields: fields, keys: keys, end: end, &state)
                 i = e
                 pendingTitle = false
                 pendingDemonym = nil
@@ -261,12 +256,7 @@ struct EntityRecognizer {
                         !((i + m.length)..<j).contains(where: { self.titleLength(at: $0, ids: ids, end: end) > 0 })
                     {
                         let a = toks[i].lower == "the" ? i + 1 : i  // an alias written with "the"
-                        let name = f.text(ofTokens: a..<j)
-                        let words = (a..<j).filter { toks[$0].kind == .word && toks[$0].isCapitalized }.count
-                        let li = local(named: name, words: words, type: .org, strength: 3, &state)
-                        add(Span(field: fi, tokens: a..<j, target: .local(li), isMetonym: false), toks, &state)
-                        defineAcronym(after: a..<j, target: .local(li), field: fi, toks: toks, keys: keys, end: end, &state)
-                        state.register(keys[a..<j], .local(li))
+                        addOrganisation(a..<j, field: fi, fields: fields, keys: keys, end: end, &state)
                         i = j
                         pendingTitle = false
                         pendingDemonym = nil
@@ -346,6 +336,19 @@ struct EntityRecognizer {
             pendingDemonym = nil
             i += 1
         }
+    }
+
+    /// Records tokens `r` as an organisation the knowledge base lacks, with the acronym in
+    /// brackets after it and its name as an alias for later mentions.
+    private func addOrganisation(
+        _ r: Range<Int>, field fi: Int, fields: [AnalyzedField], keys: [String], end: Int, _ state: inout State
+    ) {
+        let toks = fields[fi].tokens
+        let words = r.filter { toks[$0].kind == .word && toks[$0].isCapitalized }.count
+        let li = local(named: fields[fi].text(ofTokens: r), words: words, type: .org, strength: 3, &state)
+        add(Span(field: fi, tokens: r, target: .local(li), isMetonym: false), toks, &state)
+        defineAcronym(after: r, target: .local(li), field: fi, toks: toks, keys: keys, end: end, &state)
+        state.register(keys[r], .local(li))
     }
 
     /// A byline line of the body, "Layla Ben Amor in Tripoli", "Elif Karaca for The Harbour
