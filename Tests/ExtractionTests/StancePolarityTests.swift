@@ -29,6 +29,15 @@ struct StancePolarityTests {
         #expect(StanceFixture.triples("Hungary broke the news on Monday.", [hungary]).isEmpty)
     }
 
+    @Test func aParticipleBeforeATopicModifiesItAndAStalledProcessIsItsOpposite() {
+        // "proposed" is a support verb, but here it only describes the truce.
+        #expect(StanceFixture.triples("Hungary discussed the proposed truce.", [hungary]).isEmpty)
+        #expect(StanceFixture.triples("Hungary proposed a truce.", [hungary]) == [T("Hungary", "ceasefire", .support)])
+        // Blaming someone for stalled talks is wanting the talks.
+        #expect(StanceFixture.triples("Hungary traded blame for the stalled peace talks.", [hungary]) == [T("Hungary", "peace_talks", .support)])
+        #expect(StanceFixture.triples("Hungary stalled the peace talks.", [hungary]) == [T("Hungary", "peace_talks", .oppose)])
+    }
+
     @Test func negationFlipsASupportCue() {
         let out = StanceFixture.triples("Hungary will not accept any ceasefire on these terms.", [hungary])
         #expect(out == [T("Hungary", "ceasefire", .oppose)])

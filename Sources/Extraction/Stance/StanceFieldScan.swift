@@ -408,6 +408,14 @@ struct StanceFieldScan {
                         i += 1
                         continue
                     }
+                    // "the stalled talks", "a proposed truce": a participle between an article and a
+                    // topic modifies the topic; it is no verb of the sentence.
+                    if cue.role == .verb, m.end == m.start + 1, m.end < range.upperBound, topicAt[m.end] >= 0,
+                        tokens[m.start].lower.hasSuffix("ed"), isNounUse(of: m.start, floor: range.lowerBound)
+                    {
+                        i = m.end
+                        continue
+                    }
                     // "told state television": a reporting word used as a noun or modifier.
                     if cue.role == .relay, isNounUse(of: m.start, floor: range.lowerBound) {
                         i = m.end
