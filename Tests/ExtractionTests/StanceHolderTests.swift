@@ -8,6 +8,14 @@ struct StanceHolderTests {
     typealias T = StanceFixture.Triple
     typealias N = StanceFixture.Named
 
+    @Test func theGroupIsNotTheOutletASpeakerTold() {
+        let hamas = StanceFixture.Named(name: "Hamas", type: .org)
+        let reuters = StanceFixture.Named(name: "Reuters", type: .org)
+        let out = StanceFixture.triples("Hamas rejected the plan. An official told Reuters the group would never accept a ceasefire.", [hamas, reuters])
+        #expect(out.contains(StanceFixture.Triple("Hamas", "ceasefire", .oppose)), "\(out)")
+        #expect(!out.contains { $0.holder == "Reuters" }, "\(out)")
+    }
+
     @Test func theClauseSubjectHoldsPastAnApposition() {
         let out = StanceFixture.triples(
             "Olga Stefanishyna, a deputy prime minister of Ukraine, urged allies to approve more military aid.",

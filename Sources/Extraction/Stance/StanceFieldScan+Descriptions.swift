@@ -16,6 +16,16 @@ extension StanceFieldScan {
     /// organisation said", "the group said" after "Hamas …").
     static let genericOrganizationHeads: WordSet = ["organisation", "organization", "group"]
 
+    /// Whether a mention is who a speaker told something ("told Reuters", "told the BBC"):
+    /// an addressee, not an actor a later "the group" refers to.
+    func isListener(_ m: ResolvedMention) -> Bool {
+        var p = m.tokens.lowerBound - 1
+        if p >= 0, field.tokens[p].lower == "the" { p -= 1 }
+        guard p >= 0 else { return false }
+        let verb = field.tokens[p].lower
+        return verb == "told" || verb == "tell" || verb == "tells" || verb == "telling"
+    }
+
     /// The entity a definite description ending at token `head` refers to, or `nil`: "the
     /// [demonym] [titles] <head>" not followed by a name. A person title refers to the latest
     /// person named with that title, else to a person subject of the two sentences before; an
@@ -46,7 +56,7 @@ extension StanceFieldScan {
             while k >= max(0, article - 400) {
                 if mentionAt[k] >= 0 {
                     let m = mentions[Int(mentionAt[k])]
-                    if entities[m.entity].type == .org,
+                    if entities[m.entity].type == .org, !isListener(m),
                         Self.genericOrganizationHeads.contains(word)
                             || entities[m.entity].name.lowercased().split(separator: " ").contains(Substring(word))
                     {
