@@ -8,6 +8,20 @@ struct StanceHolderTests {
     typealias T = StanceFixture.Triple
     typealias N = StanceFixture.Named
 
+    @Test func anUnnamedLeaderDescribedByTheirCountrySpeaksForIt() {
+        let russia = StanceFixture.Named(name: "Russia", type: .gpe, demonyms: ["russian"])
+        let qatar = StanceFixture.Named(name: "Qatar", type: .gpe, demonyms: ["qatari"])
+        let possessive = StanceFixture.triples("Russia and Qatar met. Russia's foreign minister rejected the ceasefire.", [russia, qatar])
+        #expect(possessive == [StanceFixture.Triple("Russia", "ceasefire", .oppose)], "\(possessive)")
+        let demonym = StanceFixture.triples("Russia and Qatar met. The Qatari prime minister welcomed the ceasefire.", [russia, qatar])
+        #expect(demonym == [StanceFixture.Triple("Qatar", "ceasefire", .support)], "\(demonym)")
+        // A person named with that title is who the description means.
+        let sheikh = StanceFixture.Named(name: "Mohammed Al Thani", type: .person)
+        let named = StanceFixture.triples(
+            "Qatari Prime Minister Mohammed Al Thani met Russia. The Qatari prime minister welcomed the ceasefire.", [russia, qatar, sheikh])
+        #expect(named == [StanceFixture.Triple("Mohammed Al Thani", "ceasefire", .support)], "\(named)")
+    }
+
     @Test func theGroupIsNotTheOutletASpeakerTold() {
         let hamas = StanceFixture.Named(name: "Hamas", type: .org)
         let reuters = StanceFixture.Named(name: "Reuters", type: .org)

@@ -27,9 +27,12 @@ extension StanceFieldScan {
     }
 
     /// The entity a definite description ending at token `head` refers to, or `nil`: "the
-    /// [demonym] [titles] <head>" not followed by a name. A person title refers to the latest
-    /// person named with that title, else to a person subject of the two sentences before; an
-    /// organisation noun without a demonym refers to the latest organisation whose name has it.
+    /// [demonym] [titles] <head>" or "<Country>'s [titles] <head>" not followed by a name. A
+    /// person title refers to the latest person named with that title, else to a person
+    /// subject of the two sentences before, else to the country the demonym or possessive
+    /// names ("the Qatari prime minister", "Russia's foreign minister" speak for their country,
+    /// like an unnamed official). An organisation noun without a demonym
+    /// refers to the latest organisation whose name has it.
     func definiteReferent(at head: Int) -> Int? {
         let word = field.tokens[head].lower
         let isPerson = Self.personHeads.contains(word)
@@ -37,8 +40,18 @@ extension StanceFieldScan {
         if head + 1 < field.tokens.count, mentionAt[head + 1] >= 0 || classes[head + 1].contains(.title) { return nil }
         var j = head - 1
         var owner = -1
+        var possessor = false
         while j >= max(0, head - 4) {
             if field.tokens[j].lower == "the" { break }
+            // "Russia's foreign minister": a country's possessive takes the article's place.
+            if isPerson, kind[j] == .possessive, j >= 1, mentionAt[j - 1] >= 0 {
+                let m = mentions[Int(mentionAt[j - 1])]
+                guard entities[m.entity].type == .gpe else { return nil }
+                owner = m.entity
+                possessor = true
+                j = m.tokens.lowerBound
+                break
+            }
             if demonymAt[j] >= 0 {
                 owner = Int(demonymAt[j])
             } else if !classes[j].contains(.title) {
@@ -48,7 +61,7 @@ extension StanceFieldScan {
             }
             j -= 1
         }
-        guard j >= 0, field.tokens[j].lower == "the" else { return nil }
+        guard j >= 0, possessor || field.tokens[j].lower == "the" else { return nil }
         let article = j
         if !isPerson {
             guard owner < 0 else { return nil }
@@ -78,7 +91,7 @@ extension StanceFieldScan {
                     // "the Ukrainian president" needs "Ukrainian President …", not "President Macron".
                     var t = m.tokens.lowerBound - 1
                     var titled = false
-                    var sameOwner = owner < 0
+                    var sameOwner = owner < 0 || possessor
                     while t >= max(0, m.tokens.lowerBound - 4), classes[t].contains(.title) || demonymAt[t] >= 0 {
                         if field.tokens[t].lower == word { titled = true }
                         if demonymAt[t] >= 0, Int(demonymAt[t]) == owner { sameOwner = true }
@@ -104,7 +117,8 @@ extension StanceFieldScan {
             }
             p -= 1
         }
-        return nil
+        // No one of the article holds that title: the country speaks through it.
+        return owner >= 0 ? owner : nil
     }
 }
 
