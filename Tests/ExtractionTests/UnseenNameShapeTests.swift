@@ -50,6 +50,14 @@ struct UnseenNameShapeTests {
         #expect(headline.allSatisfy { $0.type != .person }, "\(headline.map(\.name))")
     }
 
+    @Test func aNameAfterInIsWhereTheSpeakerIsEvenBeforeSaid() {
+        let es = Fixtures.entities("Representatives of the Druze community in Sweida said talks would go on.")
+        #expect(Fixtures.entity("Sweida", in: es)?.type == .gpe, "\(es.map(\.name))")
+        // Without the preposition the same shape is a speaker.
+        let speaker = Fixtures.entities("Talks stalled, Kowalczyk said on Monday.")
+        #expect(speaker.allSatisfy { $0.type != .gpe }, "\(speaker.map(\.name))")
+    }
+
     @Test func namesInACreditLineArePeopleAndTheirPlacesArePlaces() {
         let credit = Fixtures.entities(
             "Talks ended.\n\n(Reporting by Siti Hajar Rahman in Putrajaya and Chan Dara Pich in Phnom Penh; Writing by Kittipong Srisuk)")

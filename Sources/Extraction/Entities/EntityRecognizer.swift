@@ -883,7 +883,8 @@ struct EntityRecognizer {
         } else if isAppositivePerson(after: b, toks: toks, end: s.tokens.upperBound) {
             type = .person
             strength = 2
-        } else if let next, next.kind == .word, kb.names.speechVerbs.contains(lowerOf: next), wordCount <= 3 {
+        } else if let next, next.kind == .word, kb.names.speechVerbs.contains(lowerOf: next), wordCount <= 3, prevWord != "in" {
+            // ("the Druze community in Sweida said": after "in" the name is where the speaker is.)
             type = .person
             strength = 2
         } else if let prevWord, kb.names.speechVerbs.contains(prevWord), wordCount <= 3, wordCount >= 2 {
