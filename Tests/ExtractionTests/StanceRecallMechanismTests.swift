@@ -189,4 +189,18 @@ struct StanceRecallMechanismTests {
         let refused = StanceFixture.triples("Kyiv refused to make territorial concessions to Russia.", [ukraine, russia])
         #expect(refused.contains(T("Ukraine", "territorial_concessions", .oppose)), "\(refused)")
     }
+
+    @Test func askingForEngagingWithFocusingOnAndPressingHardForAreSupport() {
+        let egypt = N(name: "Egypt", type: .gpe)
+        let cases = [
+            "Egypt asked for an immediate ceasefire.",
+            "Egypt would engage with the next round of talks.",
+            "Egypt remained focused on a ceasefire.",
+            "Egypt has been pressing hard for a ceasefire.",
+        ]
+        for body in cases {
+            let out = StanceFixture.triples(body, [egypt])
+            #expect(!out.isEmpty && out.allSatisfy { $0.holder == "Egypt" && $0.polarity == .support }, "\(body): \(out)")
+        }
+    }
 }
