@@ -203,4 +203,22 @@ struct StanceRecallMechanismTests {
             #expect(!out.isEmpty && out.allSatisfy { $0.holder == "Egypt" && $0.polarity == .support }, "\(body): \(out)")
         }
     }
+
+    @Test func invitingOthersToTalksSupportsThem() {
+        let morocco = N(name: "Morocco", type: .gpe)
+        let algeria = N(name: "Algeria", type: .gpe)
+        let out = StanceFixture.triples("Morocco invited Algeria to a frank and brotherly dialogue.", [morocco, algeria])
+        #expect(out == [T("Morocco", "peace_talks", .support)], "\(out)")
+    }
+
+    @Test func theAddresseeOfAnAgentlessPassiveDirectiveHoldsNothing() {
+        let qatar = N(name: "Qatar", type: .gpe)
+        #expect(StanceFixture.triples("Qatar was invited to the talks in Cairo.", [qatar]).isEmpty)
+        let ukraine = N(name: "Ukraine", type: .gpe)
+        #expect(StanceFixture.triples("Ukraine was urged to accept a ceasefire.", [ukraine]).isEmpty)
+        // With its agent named, the agent holds it.
+        let kenya = N(name: "Kenya", type: .gpe)
+        let agent = StanceFixture.triples("Qatar was invited by Kenya to join the talks.", [qatar, kenya])
+        #expect(!agent.contains { $0.holder == "Qatar" }, "\(agent)")
+    }
 }

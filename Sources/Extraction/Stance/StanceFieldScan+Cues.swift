@@ -47,6 +47,7 @@ extension StanceFieldScan {
         let attributed = accordingTo(s)
         var pending: (holders: [Holder], end: Int, gap: Int, modal: CueMatch?)?
         var targeted = Set<Int>()
+        var addresseeUntil = -1
         for k in cues.indices {
             let cue = cues[k]
             let clause = clauseBounds(around: cue, in: range)
@@ -79,6 +80,20 @@ extension StanceFieldScan {
                     markTargeted(from: m.start, to: m.end, into: &targeted)
                 }
                 pending = nil
+                continue
+            }
+            // "Qatar was invited to the summit", "Kyiv was urged to accept": the subject of a
+            // directive verb in an agentless passive is its addressee, not who holds anything.
+            // What the addressee is urged to do is not the addressee's position either.
+            if cue.start <= addresseeUntil {
+                pending = nil
+                continue
+            }
+            if Self.directiveCues.contains(cue.cue.phrase), cue.start > range.lowerBound,
+                Self.passiveBe.contains(lowerOf: field.tokens[cue.start - 1]), isPassive(cue) == nil
+            {
+                pending = nil
+                addresseeUntil = cue.end + Self.maxChainGap
                 continue
             }
             let nextStart = k + 1 < cues.count ? cues[k + 1].start : range.upperBound
@@ -1205,6 +1220,11 @@ extension StanceFieldScan {
         }
         return nil
     }
+
+    /// Directive verbs: their object is the addressee ("urged Kyiv to", "invited Algeria to").
+    static let directiveCues: WordSet = ["urge", "invite", "encourage", "call on", "call upon", "ask for"]
+    /// Forms of "be" that make a following participle passive.
+    static let passiveBe: WordSet = ["is", "was", "are", "were", "been", "being", "be"]
 
     /// Relays that commit their subject to a topic they take as direct object ("declared a
     /// ceasefire", "announced a truce", "renewed the truce").
