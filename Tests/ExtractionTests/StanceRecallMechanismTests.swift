@@ -221,4 +221,16 @@ struct StanceRecallMechanismTests {
         let agent = StanceFixture.triples("Qatar was invited by Kenya to join the talks.", [qatar, kenya])
         #expect(!agent.contains { $0.holder == "Qatar" }, "\(agent)")
     }
+
+    @Test func anUndoingVerbBeforeANounCueReversesIt() {
+        let hungary = N(name: "Hungary", type: .gpe)
+        let ended = StanceFixture.triples("Hungary ended its support for the ceasefire.", [hungary])
+        #expect(ended == [T("Hungary", "ceasefire", .oppose)], "\(ended)")
+        let korea = N(name: "North Korea", type: .gpe, aliases: ["Pyongyang"])
+        let reduced = StanceFixture.triples("Sanctions have reduced Pyongyang's need for talks with Seoul.", [korea])
+        #expect(!reduced.contains(T("North Korea", "peace_talks", .support)), "\(reduced)")
+        // A verb that does not undo keeps it.
+        let renewed = StanceFixture.triples("Hungary renewed its support for the ceasefire.", [hungary])
+        #expect(renewed == [T("Hungary", "ceasefire", .support)], "\(renewed)")
+    }
 }

@@ -102,6 +102,9 @@ extension StanceFieldScan {
             let (negations, hedged) = modifiers(before: cue.start, floor: max(clause.start, previousEnd))
             var factor = cue.cue.polarity == .support ? 1 : -1
             if negations % 2 == 1 { factor = -factor }
+            // "withdrew its support for", "reduced Pyongyang's need for talks": an undoing verb
+            // governing a noun cue reverses it.
+            if cue.cue.role == .noun, isUndoneNoun(cue, floor: max(clause.start, previousEnd)) { factor = -factor }
             if cue.cue.role == .modal, cue.end < range.upperBound, classes[cue.end].contains(.negator) {
                 factor = -factor  // "must not", "should never"
             }
@@ -1219,6 +1222,28 @@ extension StanceFieldScan {
             j += 1
         }
         return nil
+    }
+
+    /// Whether an inverter verb ("withdraw", "end", "reduce") governs a noun cue, past its
+    /// possessor ("its", "Pyongyang's") and articles: "ended its support for".
+    func isUndoneNoun(_ cue: CueMatch, floor: Int) -> Bool {
+        var j = cue.start - 1
+        var looked = 0
+        while j >= floor, looked < 4 {
+            if classes[j].contains(.inverter) { return !classes[j].contains(.preposition) && !inCue[j] }
+            if kind[j] == .possessive || classes[j].contains(.filler) || classes[j].contains(.possessivePronoun) {
+                j -= 1
+                looked += 1
+                continue
+            }
+            if mentionAt[j] >= 0 {
+                j = mentions[Int(mentionAt[j])].tokens.lowerBound - 1
+                looked += 1
+                continue
+            }
+            return false
+        }
+        return false
     }
 
     /// Directive verbs: their object is the addressee ("urged Kyiv to", "invited Algeria to").
