@@ -189,4 +189,48 @@ struct StanceRecallMechanismTests {
         let refused = StanceFixture.triples("Kyiv refused to make territorial concessions to Russia.", [ukraine, russia])
         #expect(refused.contains(T("Ukraine", "territorial_concessions", .oppose)), "\(refused)")
     }
+
+    @Test func askingForEngagingWithFocusingOnAndPressingHardForAreSupport() {
+        let egypt = N(name: "Egypt", type: .gpe)
+        let cases = [
+            "Egypt asked for an immediate ceasefire.",
+            "Egypt would engage with the next round of talks.",
+            "Egypt remained focused on a ceasefire.",
+            "Egypt has been pressing hard for a ceasefire.",
+        ]
+        for body in cases {
+            let out = StanceFixture.triples(body, [egypt])
+            #expect(!out.isEmpty && out.allSatisfy { $0.holder == "Egypt" && $0.polarity == .support }, "\(body): \(out)")
+        }
+    }
+
+    @Test func invitingOthersToTalksSupportsThem() {
+        let morocco = N(name: "Morocco", type: .gpe)
+        let algeria = N(name: "Algeria", type: .gpe)
+        let out = StanceFixture.triples("Morocco invited Algeria to a frank and brotherly dialogue.", [morocco, algeria])
+        #expect(out == [T("Morocco", "peace_talks", .support)], "\(out)")
+    }
+
+    @Test func theAddresseeOfAnAgentlessPassiveDirectiveHoldsNothing() {
+        let qatar = N(name: "Qatar", type: .gpe)
+        #expect(StanceFixture.triples("Qatar was invited to the talks in Cairo.", [qatar]).isEmpty)
+        let ukraine = N(name: "Ukraine", type: .gpe)
+        #expect(StanceFixture.triples("Ukraine was urged to accept a ceasefire.", [ukraine]).isEmpty)
+        // With its agent named, the agent holds it.
+        let kenya = N(name: "Kenya", type: .gpe)
+        let agent = StanceFixture.triples("Qatar was invited by Kenya to join the talks.", [qatar, kenya])
+        #expect(!agent.contains { $0.holder == "Qatar" }, "\(agent)")
+    }
+
+    @Test func anUndoingVerbBeforeANounCueReversesIt() {
+        let hungary = N(name: "Hungary", type: .gpe)
+        let ended = StanceFixture.triples("Hungary ended its support for the ceasefire.", [hungary])
+        #expect(ended == [T("Hungary", "ceasefire", .oppose)], "\(ended)")
+        let korea = N(name: "North Korea", type: .gpe, aliases: ["Pyongyang"])
+        let reduced = StanceFixture.triples("Sanctions have reduced Pyongyang's need for talks with Seoul.", [korea])
+        #expect(!reduced.contains(T("North Korea", "peace_talks", .support)), "\(reduced)")
+        // A verb that does not undo keeps it.
+        let renewed = StanceFixture.triples("Hungary renewed its support for the ceasefire.", [hungary])
+        #expect(renewed == [T("Hungary", "ceasefire", .support)], "\(renewed)")
+    }
 }

@@ -47,6 +47,7 @@ extension StanceFieldScan {
         let attributed = accordingTo(s)
         var pending: (holders: [Holder], end: Int, gap: Int, modal: CueMatch?)?
         var targeted = Set<Int>()
+        var addresseeUntil = -1
         for k in cues.indices {
             let cue = cues[k]
             let clause = clauseBounds(around: cue, in: range)
@@ -81,12 +82,29 @@ extension StanceFieldScan {
                 pending = nil
                 continue
             }
+            // "Qatar was invited to the summit", "Kyiv was urged to accept": the subject of a
+            // directive verb in an agentless passive is its addressee, not who holds anything.
+            // What the addressee is urged to do is not the addressee's position either.
+            if cue.start <= addresseeUntil {
+                pending = nil
+                continue
+            }
+            if Self.directiveCues.contains(cue.cue.phrase), cue.start > range.lowerBound,
+                Self.passiveBe.contains(lowerOf: field.tokens[cue.start - 1]), isPassive(cue) == nil
+            {
+                pending = nil
+                addresseeUntil = cue.end + Self.maxChainGap
+                continue
+            }
             let nextStart = k + 1 < cues.count ? cues[k + 1].start : range.upperBound
             let scopeEnd = min(clause.end, nextStart)
             let previousEnd = k > 0 ? cues[k - 1].end : range.lowerBound
             let (negations, hedged) = modifiers(before: cue.start, floor: max(clause.start, previousEnd))
             var factor = cue.cue.polarity == .support ? 1 : -1
             if negations % 2 == 1 { factor = -factor }
+            // "withdrew its support for", "reduced Pyongyang's need for talks": an undoing verb
+            // governing a noun cue reverses it.
+            if cue.cue.role == .noun, isUndoneNoun(cue, floor: max(clause.start, previousEnd)) { factor = -factor }
             if cue.cue.role == .modal, cue.end < range.upperBound, classes[cue.end].contains(.negator) {
                 factor = -factor  // "must not", "should never"
             }
@@ -1205,6 +1223,33 @@ extension StanceFieldScan {
         }
         return nil
     }
+
+    /// Whether an inverter verb ("withdraw", "end", "reduce") governs a noun cue, past its
+    /// possessor ("its", "Pyongyang's") and articles: "ended its support for".
+    func isUndoneNoun(_ cue: CueMatch, floor: Int) -> Bool {
+        var j = cue.start - 1
+        var looked = 0
+        while j >= floor, looked < 4 {
+            if classes[j].contains(.inverter) { return !classes[j].contains(.preposition) && !inCue[j] }
+            if kind[j] == .possessive || classes[j].contains(.filler) || classes[j].contains(.possessivePronoun) {
+                j -= 1
+                looked += 1
+                continue
+            }
+            if mentionAt[j] >= 0 {
+                j = mentions[Int(mentionAt[j])].tokens.lowerBound - 1
+                looked += 1
+                continue
+            }
+            return false
+        }
+        return false
+    }
+
+    /// Directive verbs: their object is the addressee ("urged Kyiv to", "invited Algeria to").
+    static let directiveCues: WordSet = ["urge", "invite", "encourage", "call on", "call upon", "ask for"]
+    /// Forms of "be" that make a following participle passive.
+    static let passiveBe: WordSet = ["is", "was", "are", "were", "been", "being", "be"]
 
     /// Relays that commit their subject to a topic they take as direct object ("declared a
     /// ceasefire", "announced a truce", "renewed the truce").
