@@ -134,11 +134,17 @@ extension Tokenizer {
                 }
             }
             if i < n, s[i] == "." {
+                // The lowercase word is built only when its hash passes a set's presence filter
+                // (most words before a period are no abbreviation).
+                let hash = lowerHash(start, i)
+                let abbreviation = TextLexicon.abbreviations.mayContain(hash: hash)
+                let numberAbbreviation = TextLexicon.numberAbbreviations.mayContain(hash: hash)
+                guard abbreviation || numberAbbreviation else { return i }
                 let lower = lowered(start, i)
-                if TextLexicon.abbreviations.contains(lower) {
+                if abbreviation, TextLexicon.abbreviations.contains(lower, hash: hash) {
                     return i + 1
                 }
-                if TextLexicon.numberAbbreviations.contains(lower) {
+                if numberAbbreviation, TextLexicon.numberAbbreviations.contains(lower, hash: hash) {
                     var j = i + 1
                     while j < n, ScalarClass.isSpace(s[j]) { j += 1 }
                     if j < n, ScalarClass.isDigit(s[j]) { return i + 1 }
@@ -163,6 +169,18 @@ extension Tokenizer {
             }
             while i < n, ScalarClass.isLetter(s[i]) || ScalarClass.isMark(s[i]) { i += 1 }
             return i
+        }
+
+        /// ``WordHash`` of ``lowered(_:_:)``, stepped over the scalars when they are ASCII.
+        private func lowerHash(_ a: Int, _ b: Int) -> UInt64 {
+            var hash = WordHash.seed
+            for k in a..<b {
+                let v = scalars[k].value
+                guard v < 0x80 else { return WordHash.of(lowered(a, b)) }
+                let byte = UInt8(truncatingIfNeeded: v)
+                hash = WordHash.step(hash, byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+            }
+            return WordHash.finish(hash)
         }
 
         private func lowered(_ a: Int, _ b: Int) -> String {
