@@ -189,7 +189,67 @@ extension Tokenizer {
             return out
         }
 
+        /// Makes the token of `scalars[start..<end]`. An all-ASCII token (nearly every one) takes
+        /// a tight loop that keeps its state in registers; any other scalar sends the whole token
+        /// to ``makeGeneralToken(start:end:kind:followsNewline:)``, which gives the same result.
+        @inline(__always)
         private func makeToken(start: Int, end: Int, kind: Token.Kind, followsNewline: Bool) -> Token {
+            var upper = 0
+            var lowerCount = 0
+            var firstIsUpper = false
+            var firstLetterSeen = false
+            var hash = WordHash.seed
+            var k = start
+            while k < end {
+                let v = scalars[k].value
+                if v >= 0x80 { return makeGeneralToken(start: start, end: end, kind: kind, followsNewline: followsNewline) }
+                let b = UInt8(truncatingIfNeeded: v)
+                let isUpper = b &- 0x41 < 26
+                let isLower = b &- 0x61 < 26
+                hash = WordHash.step(hash, isUpper ? b &+ 32 : b)
+                upper &+= isUpper ? 1 : 0
+                lowerCount &+= isLower ? 1 : 0
+                if !firstLetterSeen, isUpper || isLower {
+                    firstLetterSeen = true
+                    firstIsUpper = isUpper
+                }
+                k &+= 1
+            }
+            // Letters are counted only in words and numbers, as in the general path.
+            if kind != .word && kind != .number {
+                upper = 0
+                lowerCount = 0
+                firstIsUpper = false
+            }
+            hash = WordHash.finish(hash)
+            // Both strings from bytes: short tokens become small strings without allocation.
+            let count = end - start
+            let text = String(unsafeUninitializedCapacity: count) { buffer in
+                for k in 0..<count { buffer[k] = UInt8(truncatingIfNeeded: scalars[start + k].value) }
+                return count
+            }
+            let lower: String
+            if upper == 0 {
+                lower = text
+            } else {
+                lower = String(unsafeUninitializedCapacity: count) { buffer in
+                    for k in 0..<count {
+                        let v = UInt8(truncatingIfNeeded: scalars[start + k].value)
+                        buffer[k] = v >= 0x41 && v <= 0x5A ? v + 32 : v
+                    }
+                    return count
+                }
+            }
+            return Token(
+                start: start, end: end, text: text, kind: kind, lower: lower,
+                isCapitalized: firstIsUpper && kind == .word,
+                isAllCaps: kind == .word && upper + lowerCount >= 2 && lowerCount == 0 && upper >= 2,
+                sentence: 0, followsNewline: followsNewline, lowerHash: hash)
+        }
+
+        /// ``makeToken(start:end:kind:followsNewline:)`` for any scalars.
+        @inline(never)
+        private func makeGeneralToken(start: Int, end: Int, kind: Token.Kind, followsNewline: Bool) -> Token {
             var letters = 0
             var upper = 0
             var lowerCount = 0
