@@ -10,7 +10,9 @@ struct LineReader {
 
     private let handle: FileHandle
     private let maxLineBytes: Int
-    private var buffer: [UInt8] = []
+    /// The current chunk; `filled` bytes of it are data.
+    private var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    private var filled = 0
     private var position = 0
     private var eof = false
     private var current: [UInt8] = []
@@ -25,23 +27,41 @@ struct LineReader {
     /// The next line without its newline (a trailing `\r` is kept out too), or `nil` at end.
     mutating func next() -> Line? {
         while true {
-            if position >= buffer.count {
+            if position >= filled {
                 if eof { return finishLast() }
-                let chunk = handle.readData(ofLength: 1 << 20)
-                if chunk.isEmpty {
+                filled = readChunk()
+                position = 0
+                if filled == 0 {
                     eof = true
                     return finishLast()
                 }
-                buffer = [UInt8](chunk)
-                position = 0
             }
-            if let newline = buffer[position...].firstIndex(of: UInt8(ascii: "\n")) {
+            // memchr finds the newline many bytes at a time.
+            let from = position
+            let end = filled
+            let newline: Int? = buffer.withUnsafeBufferPointer { b in
+                guard let found = memchr(b.baseAddress! + from, Int32(UInt8(ascii: "\n")), end - from) else { return nil }
+                return UnsafeRawPointer(found) - UnsafeRawPointer(b.baseAddress!)
+            }
+            if let newline {
                 let part = buffer[position..<newline]
                 position = newline + 1
                 return complete(with: part)
             }
-            append(buffer[position...])
-            position = buffer.count
+            append(buffer[position..<filled])
+            position = filled
+        }
+    }
+
+    /// Reads the next chunk into `buffer` straight from the descriptor; 0 at end of input.
+    private mutating func readChunk() -> Int {
+        let fd = handle.fileDescriptor
+        return buffer.withUnsafeMutableBytes { b in
+            while true {
+                let n = read(fd, b.baseAddress!, b.count)
+                if n >= 0 { return n }
+                if errno != EINTR { fatalError("cannot read the input: \(String(cString: strerror(errno)))") }
+            }
         }
     }
 

@@ -6,6 +6,52 @@ import Testing
 struct TokenizerTests {
     private func texts(_ s: String) -> [String] { AnalyzedField(field: .body, text: s).tokens.map(\.text) }
 
+    /// ``ScalarClass`` answers U+2010–U+2027 without a property look-up: the answers must be
+    /// the look-ups' for every scalar of the block.
+    @Test func generalPunctuationFastPathAgreesWithUnicodeProperties() {
+        for v in UInt32(0x2000)...0x206F {
+            let c = Unicode.Scalar(v)!
+            let p = c.properties
+            let mark: Bool
+            switch p.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: mark = true
+            default: mark = false
+            }
+            let special = v == 0x200B || v == 0x2060 || v == 0x200C || v == 0x200D
+            if !special {
+                #expect(ScalarClass.isSpace(c) == p.isWhitespace, "U+\(String(v, radix: 16))")
+                #expect(ScalarClass.isMark(c) == mark, "U+\(String(v, radix: 16))")
+            }
+            #expect(ScalarClass.isLetter(c) == p.isAlphabetic, "U+\(String(v, radix: 16))")
+            #expect(ScalarClass.isDigit(c) == (p.generalCategory == .decimalNumber), "U+\(String(v, radix: 16))")
+            #expect(ScalarClass.isUpper(c) == (p.isUppercase || p.generalCategory == .titlecaseLetter))
+            #expect(ScalarClass.isLower(c) == p.isLowercase, "U+\(String(v, radix: 16))")
+            #expect(ScalarClass.changesWhenLowercased([c]) == p.changesWhenLowercased, "U+\(String(v, radix: 16))")
+            var lower = ""
+            ScalarClass.appendLower(c, to: &lower)
+            #expect(lower == (p.changesWhenLowercased ? p.lowercaseMapping : String(c)))
+        }
+    }
+
+    /// The abbreviation check before a period builds the lowercase word only past a presence
+    /// filter; every abbreviation still keeps its period, in any case, and other words do not.
+    @Test func everyAbbreviationKeepsItsPeriodInAnyCase() {
+        for word in TextLexicon.abbreviations {
+            for form in [word, word.capitalized, word.uppercased()] where form.count >= 2 || form == word {
+                let tokens = AnalyzedField(field: .body, text: "see \(form). Then").tokens.map(\.text)
+                #expect(tokens.contains("\(form)."), "\(form)")
+            }
+        }
+        for word in TextLexicon.numberAbbreviations {
+            #expect(AnalyzedField(field: .body, text: "see \(word). 5").tokens.map(\.text).contains("\(word)."), "\(word)")
+            if !TextLexicon.abbreviations.contains(word) {
+                #expect(!AnalyzedField(field: .body, text: "see \(word). Then").tokens.map(\.text).contains("\(word)."), "\(word)")
+            }
+        }
+        #expect(texts("the talks. Then") == ["the", "talks", ".", "Then"])
+        #expect(texts("Zürich. Then") == ["Zürich", ".", "Then"])
+    }
+
     @Test func abbreviationsKeepTheirPeriodAndDoNotEndSentences() {
         let f = AnalyzedField(field: .body, text: "Mr. Novak met Gen. Hale on Jan. 9 at St. Mary's. No. 7 was closed. Then they left.")
         #expect(f.tokens.map(\.text).starts(with: ["Mr.", "Novak", "met", "Gen.", "Hale", "on", "Jan.", "9", "at", "St.", "Mary", "'s", "."]))

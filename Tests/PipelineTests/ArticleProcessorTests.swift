@@ -73,6 +73,25 @@ struct WordExtractor: ArticleExtractor {
         #expect(stance["polarity"] as? String == "support")
     }
 
+    /// `processed_at` is formatted once per second and reused: it must still be exactly the
+    /// processing time's ISO 8601 form, for fractions just below a second, repeats, jumps back
+    /// and times before the reference date.
+    @Test func processedAtIsTheISO8601FormOfTheProcessingTime() throws {
+        let processor = ArticleProcessor(extractor: WordExtractor())
+        let input = Array(#"{"id":"a","body":"x"}"#.utf8)
+        let times: [TimeInterval] = [
+            1_780_000_000, 1_780_000_000.25, 1_780_000_000.999_999, 1_780_000_001, 1_779_999_999.5, 1_780_000_000.5,
+            0, -0.5, -1, -86_400.75, 978_307_199.999, 978_307_200, 978_307_200.4,
+        ]
+        for t in times + (0..<50).map({ 1_790_000_000 + Double($0) * 0.37 }) {
+            let date = Date(timeIntervalSince1970: t)
+            guard case .processed(let out) = processor.process(input, origin: nil, now: date) else {
+                Issue.record("expected processed"); return
+            }
+            #expect(try json(out.enriched)["processed_at"] as? String == date.formatted(.iso8601), "t = \(t)")
+        }
+    }
+
     @Test func offlineEventsHaveNoOrigin() throws {
         let processor = ArticleProcessor(extractor: WordExtractor())
         guard case .processed(let out) = processor.process(Array(#"{"id":"a","body":"x"}"#.utf8), origin: nil) else {

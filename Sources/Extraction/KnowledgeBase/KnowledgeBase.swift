@@ -6,47 +6,108 @@ import Foundation
 /// Loaded from JSON files a newsroom can edit (see ``load(directory:extending:)``);
 /// immutable afterwards and safe to share between tasks.
 public struct KnowledgeBase: Sendable {
+    /// Everything the knowledge base holds, in one immutable box: the engine's entity
+    /// recogniser holds a knowledge base and the compiler copies the recogniser in its hot
+    /// loops (closures capturing `self`), which retained and released every array, set and
+    /// table of the knowledge base on each copy; a box is one reference count. Setting a
+    /// public property replaces the box, so value semantics are kept.
+    private final class Storage: Sendable {
+        let version: String
+        let directories: [URL]
+        let stanceLexicon: StanceLexicon
+        let entries: [KnowledgeBaseEntry]
+        let gazetteer: Gazetteer
+        let vocabulary: TokenVocabulary
+        let titleTrie: TokenTrie
+        let demonymTrie: TokenTrie
+        let names: NameLexicon
+        let demonymIndex: [String: Int]
+        let metonymTarget: [Int: Int]
+        let demonymOwners: [String: DemonymOwner]
+        let peopleByFirstName: [String: [(entry: Int, last: String)]]
+        let personNameWords: [[Token]]
+
+        init(
+            version: String, directories: [URL], stanceLexicon: StanceLexicon, entries: [KnowledgeBaseEntry],
+            gazetteer: Gazetteer, vocabulary: TokenVocabulary, titleTrie: TokenTrie, demonymTrie: TokenTrie,
+            names: NameLexicon, demonymIndex: [String: Int], metonymTarget: [Int: Int],
+            demonymOwners: [String: DemonymOwner], peopleByFirstName: [String: [(entry: Int, last: String)]],
+            personNameWords: [[Token]]
+        ) {
+            self.version = version
+            self.directories = directories
+            self.stanceLexicon = stanceLexicon
+            self.entries = entries
+            self.gazetteer = gazetteer
+            self.vocabulary = vocabulary
+            self.titleTrie = titleTrie
+            self.demonymTrie = demonymTrie
+            self.names = names
+            self.demonymIndex = demonymIndex
+            self.metonymTarget = metonymTarget
+            self.demonymOwners = demonymOwners
+            self.peopleByFirstName = peopleByFirstName
+            self.personNameWords = personNameWords
+        }
+
+        /// A copy with some public properties replaced.
+        func replacing(version: String? = nil, directories: [URL]? = nil, stanceLexicon: StanceLexicon? = nil) -> Storage {
+            Storage(
+                version: version ?? self.version, directories: directories ?? self.directories,
+                stanceLexicon: stanceLexicon ?? self.stanceLexicon, entries: entries, gazetteer: gazetteer,
+                vocabulary: vocabulary, titleTrie: titleTrie, demonymTrie: demonymTrie, names: names,
+                demonymIndex: demonymIndex, metonymTarget: metonymTarget, demonymOwners: demonymOwners,
+                peopleByFirstName: peopleByFirstName, personNameWords: personNameWords)
+        }
+    }
+
+    private var storage: Storage
+
     /// The data version, reported in every event's `extractor.knowledge_base` (e.g. "2026.11").
-    public var version: String
+    public var version: String {
+        _read { yield storage.version }
+        set { storage = storage.replacing(version: newValue) }
+    }
     /// The directories the knowledge base was loaded from, bundled first; the stance lexicon
     /// reads its `cues.json` and `topics.json` from these.
-    public var directories: [URL]
+    public var directories: [URL] {
+        _read { yield storage.directories }
+        set { storage = storage.replacing(directories: newValue) }
+    }
     /// The stance engineer's cue and topic lexicon, loaded from ``directories``.
-    public var stanceLexicon: StanceLexicon
+    public var stanceLexicon: StanceLexicon {
+        _read { yield storage.stanceLexicon }
+        set { storage = storage.replacing(stanceLexicon: newValue) }
+    }
     /// All entries, in load order.
-    public private(set) var entries: [KnowledgeBaseEntry]
+    public var entries: [KnowledgeBaseEntry] { _read { yield storage.entries } }
 
-    var gazetteer: Gazetteer
+    var gazetteer: Gazetteer { _read { yield storage.gazetteer } }
     /// Word ids of every phrase the tries hold.
-    var vocabulary: TokenVocabulary
+    var vocabulary: TokenVocabulary { _read { yield storage.vocabulary } }
     /// Person titles ("foreign minister"); payload unused.
-    var titleTrie: TokenTrie
+    var titleTrie: TokenTrie { _read { yield storage.titleTrie } }
     /// Demonyms ("north korean"); payload is the entry index.
-    var demonymTrie: TokenTrie
+    var demonymTrie: TokenTrie { _read { yield storage.demonymTrie } }
     /// Word lists for names the knowledge base lacks.
-    var names: NameLexicon
+    var names: NameLexicon { _read { yield storage.names } }
     /// Demonym as joined token match keys ("north\u{1F}korean") → entry index.
-    var demonymIndex: [String: Int]
+    var demonymIndex: [String: Int] { _read { yield storage.demonymIndex } }
     /// Entry index → entry index it stands for as an actor (capitals → countries).
-    var metonymTarget: [Int: Int]
+    var metonymTarget: [Int: Int] { _read { yield storage.metonymTarget } }
     /// Lowercased demonyms with their owners, for ``EntityAnalysis``.
-    var demonymOwners: [String: DemonymOwner]
+    var demonymOwners: [String: DemonymOwner] { _read { yield storage.demonymOwners } }
     /// People by lowercased first name, with the lowercased last name of each full name or
     /// alias, for spelling variants ("Rustem Umierov" → Rustem Umerov).
-    var peopleByFirstName: [String: [(entry: Int, last: String)]]
+    var peopleByFirstName: [String: [(entry: Int, last: String)]] { _read { yield storage.peopleByFirstName } }
     /// Per entry, the word tokens of a person's canonical name (empty for other types),
     /// tokenised once at load for the surname aliases every article registers.
-    var personNameWords: [[Token]]
+    var personNameWords: [[Token]] { _read { yield storage.personNameWords } }
 
     /// Builds a knowledge base from entries (files already validated).
     init(
         version: String, directories: [URL], entries: [KnowledgeBaseEntry], names: NameLexicon, stanceLexicon: StanceLexicon
     ) throws(ExtractionError) {
-        self.version = version
-        self.names = names
-        self.directories = directories
-        self.entries = entries
-        self.stanceLexicon = stanceLexicon
         var byName: [String: Int] = [:]
         for (i, e) in entries.enumerated() where byName[e.name.lowercased()] == nil || e.type == .gpe {
             if byName[e.name.lowercased()] == nil { byName[e.name.lowercased()] = i }
@@ -90,14 +151,7 @@ public struct KnowledgeBase: Sendable {
         gazetteer.seal()
         titleTrie.seal()
         demonymTrie.seal()
-        self.gazetteer = gazetteer
         vocabulary.seal()
-        self.vocabulary = vocabulary
-        self.titleTrie = titleTrie
-        self.demonymTrie = demonymTrie
-        self.demonymIndex = demonyms
-        self.demonymOwners = owners
-        self.metonymTarget = metonyms
         var people: [String: [(entry: Int, last: String)]] = [:]
         for (i, e) in entries.enumerated() where e.type == .person {
             for n in [e.name] + e.aliases {
@@ -106,12 +160,15 @@ public struct KnowledgeBase: Sendable {
                 people[String(first), default: []].append((i, String(last)))
             }
         }
-        self.peopleByFirstName = people
         var nameWords = [[Token]](repeating: [], count: entries.count)
         for (i, e) in entries.enumerated() where e.type == .person {
             nameWords[i] = AnalyzedField(field: .body, text: e.name).tokens.filter { $0.kind == .word }
         }
-        self.personNameWords = nameWords
+        storage = Storage(
+            version: version, directories: directories, stanceLexicon: stanceLexicon, entries: entries,
+            gazetteer: gazetteer, vocabulary: vocabulary, titleTrie: titleTrie, demonymTrie: demonymTrie, names: names,
+            demonymIndex: demonyms, metonymTarget: metonyms, demonymOwners: owners, peopleByFirstName: people,
+            personNameWords: nameWords)
     }
 
     /// The entry whose canonical name or alias is `name` (as written; acronyms case-sensitive).

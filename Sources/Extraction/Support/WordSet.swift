@@ -45,6 +45,19 @@ struct WordSet: Sendable, Sequence, ExpressibleByArrayLiteral {
         table.contains(word, hash: WordHash.of(word))
     }
 
+    /// Whether `word`, whose ``WordHash`` is `hash`, is a member.
+    @inline(__always)
+    func contains(_ word: String, hash: UInt64) -> Bool {
+        table.contains(word, hash: hash)
+    }
+
+    /// False when no member has ``WordHash`` `hash` (the presence filter alone): a caller can
+    /// skip building the word; true says only that it may be a member.
+    @inline(__always)
+    func mayContain(hash: UInt64) -> Bool {
+        table.mayContain(hash: hash)
+    }
+
     /// Whether `token`'s lowercase text is a member; uses the hash the tokenizer computed.
     @inline(__always)
     func contains(lowerOf token: Token) -> Bool {
@@ -97,6 +110,12 @@ extension WordSet {
             self.mask = capacity - 1
             self.filter = filter
             self.filterMask = bits - 1
+        }
+
+        @inline(__always)
+        func mayContain(hash h: UInt64) -> Bool {
+            let bit = Int(truncatingIfNeeded: h >> 40) & filterMask
+            return filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
         }
 
         @inline(__always)

@@ -34,6 +34,15 @@ public struct AnalyzedField: Sendable {
                 var i = 0
                 var k = 0
                 while i < n {
+                    // Eight ASCII bytes at a time, the common case.
+                    if i + 8 <= n, let base = utf8.baseAddress,
+                        UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                    {
+                        for j in 0..<8 { buffer[k + j] = Unicode.Scalar(utf8[i + j]) }
+                        i += 8
+                        k += 8
+                        continue
+                    }
                     let b = utf8[i]
                     if b < 0x80 {
                         buffer[k] = Unicode.Scalar(b)

@@ -1,5 +1,14 @@
 /// Character classes the tokenizer needs, with an ASCII fast path.
+///
+/// News text's commonest non-ASCII scalars are the curly quotes, dashes, bullets and the
+/// ellipsis of U+2010–U+2027 (General Punctuation): they are no space, letter, digit or mark
+/// and no case changes them, which the classes below answer without a Unicode property
+/// look-up (``isGeneralPunctuation(_:)``; `TokenizerTests` checks every scalar of the block).
 enum ScalarClass {
+    /// U+2010–U+2027: dashes, quotation marks, bullets, leaders and the ellipsis.
+    @inline(__always)
+    static func isGeneralPunctuation(_ v: UInt32) -> Bool { v &- 0x2010 <= 0x2027 - 0x2010 }
+
     @inline(__always)
     static func isNewline(_ c: Unicode.Scalar) -> Bool {
         switch c.value {
@@ -13,21 +22,24 @@ enum ScalarClass {
         let v = c.value
         if v < 0x80 { return v == 0x20 || v == 0x09 }
         if v == 0xFEFF || v == 0x200B || v == 0x2060 { return true }  // BOM, zero-width space, word joiner
-        return c.properties.isWhitespace
+        if isGeneralPunctuation(v) { return false }
+        return Lookup.isWhitespace(c)
     }
 
     @inline(__always)
     static func isLetter(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
-        return c.properties.isAlphabetic
+        if isGeneralPunctuation(v) { return false }
+        return Lookup.isAlphabetic(c)
     }
 
     @inline(__always)
     static func isDigit(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return v >= 0x30 && v <= 0x39 }
-        return c.properties.generalCategory == .decimalNumber
+        if isGeneralPunctuation(v) { return false }
+        return Lookup.isDecimalNumber(c)
     }
 
     /// A combining mark, variation selector or joiner that belongs to the previous scalar.
@@ -36,10 +48,8 @@ enum ScalarClass {
         let v = c.value
         if v < 0x300 { return false }
         if v == 0x200D || v == 0x200C { return true }
-        switch c.properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark: return true
-        default: return false
-        }
+        if isGeneralPunctuation(v) { return false }
+        return Lookup.isMark(c)
     }
 
     @inline(__always)
@@ -49,14 +59,16 @@ enum ScalarClass {
     static func isUpper(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return v >= 0x41 && v <= 0x5A }
-        return c.properties.isUppercase || c.properties.generalCategory == .titlecaseLetter
+        if isGeneralPunctuation(v) { return false }
+        return Lookup.isUpper(c)
     }
 
     @inline(__always)
     static func isLower(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return v >= 0x61 && v <= 0x7A }
-        return c.properties.isLowercase
+        if isGeneralPunctuation(v) { return false }
+        return Lookup.isLowercase(c)
     }
 
     /// Apostrophes: straight, right single quotation mark, modifier letter apostrophe.
@@ -96,12 +108,7 @@ enum ScalarClass {
         case 0x2022, 0x2023, 0x2043, 0x25E6, 0x2219, 0x00B7, 0x25AA, 0x25CF: return false  // bullets are symbols
         default: break
         }
-        switch c.properties.generalCategory {
-        case .openPunctuation, .closePunctuation, .otherPunctuation, .initialPunctuation, .finalPunctuation,
-            .connectorPunctuation:
-            return true
-        default: return false
-        }
+        return Lookup.isPunctuation(c)
     }
 
     /// `.`, `!`, `?`, `…` and their full-width forms.
@@ -159,7 +166,7 @@ enum ScalarClass {
             let v = c.value
             if v < 0x80 {
                 if v >= 0x41 && v <= 0x5A { return true }
-            } else if c.properties.changesWhenLowercased {
+            } else if !isGeneralPunctuation(v), Lookup.changesWhenLowercased(c) {
                 return true
             }
         }
@@ -172,10 +179,57 @@ enum ScalarClass {
         let v = c.value
         if v < 0x80 {
             out.unicodeScalars.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 32)! : c)
-        } else if c.properties.changesWhenLowercased {
-            out += c.properties.lowercaseMapping
+        } else if !isGeneralPunctuation(v), Lookup.changesWhenLowercased(c) {
+            out += Lookup.lowercaseMapping(c)
         } else {
             out.unicodeScalars.append(c)
         }
+    }
+
+    /// The Unicode property look-ups, out of line: `Unicode.Scalar.Properties` is a resilient
+    /// type of the standard library, so a function that uses it inline fetches its metadata
+    /// and sizes a stack slot at run time on every call, even when only ASCII passes through
+    /// (as the tokenizer's per-token functions did).
+    enum Lookup {
+        @inline(never)
+        static func isWhitespace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
+
+        @inline(never)
+        static func isAlphabetic(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
+
+        @inline(never)
+        static func isDecimalNumber(_ c: Unicode.Scalar) -> Bool { c.properties.generalCategory == .decimalNumber }
+
+        @inline(never)
+        static func isMark(_ c: Unicode.Scalar) -> Bool {
+            switch c.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: return true
+            default: return false
+            }
+        }
+
+        @inline(never)
+        static func isUpper(_ c: Unicode.Scalar) -> Bool {
+            c.properties.isUppercase || c.properties.generalCategory == .titlecaseLetter
+        }
+
+        @inline(never)
+        static func isLowercase(_ c: Unicode.Scalar) -> Bool { c.properties.isLowercase }
+
+        @inline(never)
+        static func isPunctuation(_ c: Unicode.Scalar) -> Bool {
+            switch c.properties.generalCategory {
+            case .openPunctuation, .closePunctuation, .otherPunctuation, .initialPunctuation, .finalPunctuation,
+                .connectorPunctuation:
+                return true
+            default: return false
+            }
+        }
+
+        @inline(never)
+        static func changesWhenLowercased(_ c: Unicode.Scalar) -> Bool { c.properties.changesWhenLowercased }
+
+        @inline(never)
+        static func lowercaseMapping(_ c: Unicode.Scalar) -> String { c.properties.lowercaseMapping }
     }
 }

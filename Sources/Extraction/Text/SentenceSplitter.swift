@@ -21,12 +21,12 @@ struct SentenceSplitter {
                 begin = k
             }
             let kind = tokens[k].kind
-            if kind == .punctuation, let first = tokens[k].text.unicodeScalars.first, ScalarClass.isTerminal(first) {
+            if kind == .punctuation, ScalarClass.isTerminal(first(tokens[k])) {
                 var e = k + 1
                 while e < count, !tokens[e].followsNewline, tokens[e].start == tokens[e - 1].end,
-                    tokens[e].kind == .quote || tokens[e].text == ")" || tokens[e].text == "]"
+                    tokens[e].kind == .quote || isOnly(")", tokens[e]) || isOnly("]", tokens[e])
                         || tokens[e].kind == .possessive || tokens[e].kind == .apostrophe
-                        || (tokens[e].kind == .punctuation && ScalarClass.isTerminal(tokens[e].text.unicodeScalars.first!))
+                        || (tokens[e].kind == .punctuation && ScalarClass.isTerminal(first(tokens[e])))
                 {
                     e += 1
                 }
@@ -37,7 +37,7 @@ struct SentenceSplitter {
                 k = e
                 continue
             }
-            if kind == .word, tokens[k].isAllCaps, tokens[k].text.unicodeScalars.last == ".", k + 1 < count,
+            if kind == .word, tokens[k].isAllCaps, last(tokens[k]) == ".", k + 1 < count,
                 !tokens[k + 1].followsNewline, tokens[k + 1].isCapitalized,
                 TextLexicon.sentenceStarters.contains(lowerOf: tokens[k + 1])
             {
@@ -60,8 +60,24 @@ struct SentenceSplitter {
 
     private func opensSentence(_ t: Token) -> Bool {
         t.isCapitalized || t.kind == .quote || t.kind == .number || t.kind == .symbol || t.kind == .dash
-            || (t.kind == .punctuation && (t.text == "(" || t.text == "["))
+            || (t.kind == .punctuation && (isOnly("(", t) || isOnly("[", t)))
     }
+
+    // A token's text is `scalars[start..<end]` (never empty): these read it there rather than
+    // through the token's `String`.
+
+    /// The token's first scalar.
+    @inline(__always)
+    private func first(_ t: Token) -> Unicode.Scalar { scalars[t.start] }
+
+    /// The token's last scalar.
+    @inline(__always)
+    private func last(_ t: Token) -> Unicode.Scalar { scalars[t.end - 1] }
+
+    /// Whether the token's text is the one ASCII scalar `c` (which only that scalar equals
+    /// under `String`'s canonical equivalence).
+    @inline(__always)
+    private func isOnly(_ c: Unicode.Scalar, _ t: Token) -> Bool { t.end - t.start == 1 && scalars[t.start] == c }
 
     /// Flags headings, headline case and boilerplate line by line.
     private func markLines(_ sentences: inout [Sentence], _ tokens: [Token]) {
@@ -97,8 +113,9 @@ struct SentenceSplitter {
                 }
             } else if e == s + 1 {
                 let last = tokens[lineTokens.upperBound - 1]
-                let lastScalar = last.text.unicodeScalars.last!
-                let bold = tokens[lineTokens.lowerBound].text == "*" || tokens[lineTokens.lowerBound].text == "**"
+                let lastScalar = self.last(last)
+                let opening = tokens[lineTokens.lowerBound]
+                let bold = isOnly("*", opening) || (opening.end - opening.start == 2 && scalars[opening.start] == "*" && scalars[opening.start + 1] == "*")
                 let ends = last.kind == .punctuation && (ScalarClass.isTerminal(lastScalar) || lastScalar == ":" || lastScalar == "," || lastScalar == ";")
                 let endsQuote = last.kind == .quote
                 let question = lastScalar == "?"
@@ -118,7 +135,7 @@ struct SentenceSplitter {
         // Cheap filter: the line's first word must start some boilerplate prefix.
         guard let firstWord = line.first(where: { tokens[$0].kind == .word }),
             TextLexicon.boilerplateFirstWords.contains(lowerOf: tokens[firstWord])
-                || line.contains(where: { tokens[$0].text == "©" })
+                || line.contains(where: { isOnly("©", tokens[$0]) })
         else { return false }
         var lower = String()
         for k in tokens[line.lowerBound].start..<tokens[line.upperBound - 1].end {

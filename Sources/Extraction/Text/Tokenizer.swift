@@ -134,11 +134,17 @@ extension Tokenizer {
                 }
             }
             if i < n, s[i] == "." {
+                // The lowercase word is built only when its hash passes a set's presence filter
+                // (most words before a period are no abbreviation).
+                let hash = lowerHash(start, i)
+                let abbreviation = TextLexicon.abbreviations.mayContain(hash: hash)
+                let numberAbbreviation = TextLexicon.numberAbbreviations.mayContain(hash: hash)
+                guard abbreviation || numberAbbreviation else { return i }
                 let lower = lowered(start, i)
-                if TextLexicon.abbreviations.contains(lower) {
+                if abbreviation, TextLexicon.abbreviations.contains(lower, hash: hash) {
                     return i + 1
                 }
-                if TextLexicon.numberAbbreviations.contains(lower) {
+                if numberAbbreviation, TextLexicon.numberAbbreviations.contains(lower, hash: hash) {
                     var j = i + 1
                     while j < n, ScalarClass.isSpace(s[j]) { j += 1 }
                     if j < n, ScalarClass.isDigit(s[j]) { return i + 1 }
@@ -165,13 +171,85 @@ extension Tokenizer {
             return i
         }
 
+        /// ``WordHash`` of ``lowered(_:_:)``, stepped over the scalars when they are ASCII.
+        private func lowerHash(_ a: Int, _ b: Int) -> UInt64 {
+            var hash = WordHash.seed
+            for k in a..<b {
+                let v = scalars[k].value
+                guard v < 0x80 else { return WordHash.of(lowered(a, b)) }
+                let byte = UInt8(truncatingIfNeeded: v)
+                hash = WordHash.step(hash, byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+            }
+            return WordHash.finish(hash)
+        }
+
         private func lowered(_ a: Int, _ b: Int) -> String {
             var out = String()
             for k in a..<b { ScalarClass.appendLower(scalars[k], to: &out) }
             return out
         }
 
+        /// Makes the token of `scalars[start..<end]`. An all-ASCII token (nearly every one) takes
+        /// a tight loop that keeps its state in registers; any other scalar sends the whole token
+        /// to ``makeGeneralToken(start:end:kind:followsNewline:)``, which gives the same result.
+        @inline(__always)
         private func makeToken(start: Int, end: Int, kind: Token.Kind, followsNewline: Bool) -> Token {
+            var upper = 0
+            var lowerCount = 0
+            var firstIsUpper = false
+            var firstLetterSeen = false
+            var hash = WordHash.seed
+            var k = start
+            while k < end {
+                let v = scalars[k].value
+                if v >= 0x80 { return makeGeneralToken(start: start, end: end, kind: kind, followsNewline: followsNewline) }
+                let b = UInt8(truncatingIfNeeded: v)
+                let isUpper = b &- 0x41 < 26
+                let isLower = b &- 0x61 < 26
+                hash = WordHash.step(hash, isUpper ? b &+ 32 : b)
+                upper &+= isUpper ? 1 : 0
+                lowerCount &+= isLower ? 1 : 0
+                if !firstLetterSeen, isUpper || isLower {
+                    firstLetterSeen = true
+                    firstIsUpper = isUpper
+                }
+                k &+= 1
+            }
+            // Letters are counted only in words and numbers, as in the general path.
+            if kind != .word && kind != .number {
+                upper = 0
+                lowerCount = 0
+                firstIsUpper = false
+            }
+            hash = WordHash.finish(hash)
+            // Both strings from bytes: short tokens become small strings without allocation.
+            let count = end - start
+            let text = String(unsafeUninitializedCapacity: count) { buffer in
+                for k in 0..<count { buffer[k] = UInt8(truncatingIfNeeded: scalars[start + k].value) }
+                return count
+            }
+            let lower: String
+            if upper == 0 {
+                lower = text
+            } else {
+                lower = String(unsafeUninitializedCapacity: count) { buffer in
+                    for k in 0..<count {
+                        let v = UInt8(truncatingIfNeeded: scalars[start + k].value)
+                        buffer[k] = v >= 0x41 && v <= 0x5A ? v + 32 : v
+                    }
+                    return count
+                }
+            }
+            return Token(
+                start: start, end: end, text: text, kind: kind, lower: lower,
+                isCapitalized: firstIsUpper && kind == .word,
+                isAllCaps: kind == .word && upper + lowerCount >= 2 && lowerCount == 0 && upper >= 2,
+                sentence: 0, followsNewline: followsNewline, lowerHash: hash)
+        }
+
+        /// ``makeToken(start:end:kind:followsNewline:)`` for any scalars.
+        @inline(never)
+        private func makeGeneralToken(start: Int, end: Int, kind: Token.Kind, followsNewline: Bool) -> Token {
             var letters = 0
             var upper = 0
             var lowerCount = 0

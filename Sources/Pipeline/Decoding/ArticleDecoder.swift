@@ -6,6 +6,10 @@ import Foundation
 /// Checks run cheapest first and every check is linear in the input: size, UTF-8, a
 /// nesting-depth scan (so hostile documents never reach a recursive parser), JSON syntax,
 /// then the contract's fields and types.
+///
+/// The parser itself stops at the nesting limit, so the separate depth scan runs only when
+/// parsing fails, to name the failure exactly as if it had run first (a valid document within
+/// the limit always passes it).
 public struct ArticleDecoder: Sendable {
     /// Limits applied to every input message.
     public struct Configuration: Sendable {
@@ -43,20 +47,44 @@ public struct ArticleDecoder: Sendable {
             )
         }
         // Validated in place (a String would copy the whole value first).
-        guard (try? UTF8Span(validating: bytes.span)) != nil else {
+        guard Self.isValidUTF8(bytes) else {
             throw DecodeFailure(.invalidUTF8, "the value is not valid UTF-8")
         }
-        try checkStructure(bytes)
         let fields: [String: JSONObjectScanner.Value]
         do {
-            fields = try JSONObjectScanner.members(of: bytes)
+            fields = try JSONObjectScanner.members(of: bytes, maxDepth: configuration.maxNestingDepth)
         } catch {
+            try checkStructure(bytes)
             throw DecodeFailure(.invalidJSON, "the value is not valid JSON")
         }
         return try article(from: fields)
     }
 
+    /// Whether `bytes` is valid UTF-8. ASCII is skipped eight bytes at a time and each run of
+    /// non-ASCII bytes is validated on its own: a multi-byte sequence holds no ASCII byte, so
+    /// the value is valid exactly when every such run is.
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        let span = bytes.span
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return true }
+            let n = buffer.count
+            var i = 0
+            while i < n {
+                while i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                }
+                while i < n, buffer[i] < 0x80 { i += 1 }
+                guard i < n else { break }
+                let run = i
+                while i < n, buffer[i] >= 0x80 { i += 1 }
+                guard (try? UTF8Span(validating: span.extracting(run..<i))) != nil else { return false }
+            }
+            return true
+        }
+    }
+
     /// One linear pass: nesting depth outside strings, and that the document starts like an object.
+    /// Runs when parsing failed, whose failure it names when it finds one.
     private func checkStructure(_ bytes: [UInt8]) throws(DecodeFailure) {
         var depth = 0
         var inString = false

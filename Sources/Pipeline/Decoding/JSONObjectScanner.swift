@@ -5,8 +5,9 @@
 /// its kind, which is all ``ArticleDecoder`` needs. Faster than `JSONSerialization` because
 /// nothing is boxed and a string without escapes is copied once.
 ///
-/// - Important: The input must already be valid UTF-8 and nest at most a bounded depth
-///   (``ArticleDecoder`` checks both first); recursion follows the nesting.
+/// - Important: The input must already be valid UTF-8 (``ArticleDecoder`` checks it first):
+///   strings are copied out without validating them again. Recursion follows the nesting, and
+///   parsing fails past `maxDepth` open arrays and objects.
 struct JSONObjectScanner {
     /// A top-level member's value.
     enum Value: Equatable {
@@ -25,14 +26,19 @@ struct JSONObjectScanner {
 
     private let bytes: [UInt8]
     private var i = 0
+    private let maxDepth: Int
+    /// Open arrays and objects.
+    private var depth = 0
 
-    private init(_ bytes: [UInt8]) {
+    private init(_ bytes: [UInt8], maxDepth: Int) {
         self.bytes = bytes
+        self.maxDepth = maxDepth
     }
 
     /// The members of the top-level object, by key; a repeated key keeps its last value.
-    static func members(of bytes: [UInt8]) throws(SyntaxError) -> [String: Value] {
-        var scanner = JSONObjectScanner(bytes)
+    /// - Throws: ``SyntaxError`` also when arrays and objects nest deeper than `maxDepth`.
+    static func members(of bytes: [UInt8], maxDepth: Int) throws(SyntaxError) -> [String: Value] {
+        var scanner = JSONObjectScanner(bytes, maxDepth: maxDepth)
         scanner.skipSpace()
         guard scanner.peek() == UInt8(ascii: "{") else { throw SyntaxError(offset: scanner.i) }
         let members = try scanner.object(keep: true)
@@ -62,10 +68,12 @@ struct JSONObjectScanner {
     /// Parses an object at `{`; returns its members when `keep`, else an empty dictionary.
     private mutating func object(keep: Bool) throws(SyntaxError) -> [String: Value] {
         try expect(UInt8(ascii: "{"))
+        try enter()
         var members: [String: Value] = [:]
         skipSpace()
         if peek() == UInt8(ascii: "}") {
             i += 1
+            depth -= 1
             return members
         }
         while true {
@@ -80,16 +88,27 @@ struct JSONObjectScanner {
             skipSpace()
             guard let next = peek() else { throw SyntaxError(offset: i) }
             i += 1
-            if next == UInt8(ascii: "}") { return members }
+            if next == UInt8(ascii: "}") {
+                depth -= 1
+                return members
+            }
             guard next == UInt8(ascii: ",") else { throw SyntaxError(offset: i - 1) }
         }
     }
 
+    /// Opens an array or object.
+    private mutating func enter() throws(SyntaxError) {
+        depth += 1
+        if depth > maxDepth { throw SyntaxError(offset: i - 1) }
+    }
+
     private mutating func array() throws(SyntaxError) {
         try expect(UInt8(ascii: "["))
+        try enter()
         skipSpace()
         if peek() == UInt8(ascii: "]") {
             i += 1
+            depth -= 1
             return
         }
         while true {
@@ -98,7 +117,10 @@ struct JSONObjectScanner {
             skipSpace()
             guard let next = peek() else { throw SyntaxError(offset: i) }
             i += 1
-            if next == UInt8(ascii: "]") { return }
+            if next == UInt8(ascii: "]") {
+                depth -= 1
+                return
+            }
             guard next == UInt8(ascii: ",") else { throw SyntaxError(offset: i - 1) }
         }
     }
@@ -197,7 +219,8 @@ struct JSONObjectScanner {
         let start = i
         i = Self.plainRunEnd(bytes, from: i)
         if i < bytes.count, bytes[i] == UInt8(ascii: "\"") {
-            let s = String(decoding: bytes[start..<i], as: UTF8.self)
+            // Between two ASCII bytes of a valid document: valid UTF-8, copied unchecked.
+            let s = String(copying: unsafe UTF8Span(unchecked: bytes.span.extracting(start..<i)))
             i += 1
             return s
         }
@@ -209,7 +232,8 @@ struct JSONObjectScanner {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
                 i += 1
-                return String(decoding: out, as: UTF8.self)
+                // Plain runs between ASCII bytes and the UTF-8 of valid scalars: valid UTF-8.
+                return String(copying: unsafe UTF8Span(unchecked: out.span))
             }
             if b < 0x20 { throw SyntaxError(offset: i) }
             try escape(into: &out)  // b is a backslash
@@ -221,9 +245,23 @@ struct JSONObjectScanner {
     }
 
     /// The offset of the first quote, backslash or control byte at or after `start` (or the end).
+    /// Eight bytes are tested at a time while none of them is one.
     private static func plainRunEnd(_ bytes: [UInt8], from start: Int) -> Int {
         bytes.withUnsafeBufferPointer { buffer in
             var k = start
+            if let base = buffer.baseAddress {
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let high: UInt64 = 0x8080_8080_8080_8080
+                while k + 8 <= buffer.count {
+                    let w = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
+                    let quote = w ^ (ones &* 0x22)
+                    let backslash = w ^ (ones &* 0x5C)
+                    // Nonzero exactly when some byte is zero, resp. below 0x20.
+                    let found = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((w &- ones &* 0x20) & ~w)
+                    if found & high != 0 { break }
+                    k += 8
+                }
+            }
             while k < buffer.count {
                 let b = buffer[k]
                 if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { return k }

@@ -5,65 +5,137 @@
 /// times cheaper. Output is compact JSON (no spaces), UTF-8, with `/` unescaped, like the
 /// `JSONEncoder` configuration it replaces. Commas are managed by the writer: call
 /// ``key(_:)`` before each member of an object and ``element()`` before each array element.
-struct JSONByteWriter {
-    private(set) var bytes: [UInt8] = []
-    /// Whether the innermost open object or array already has a member.
-    private var hasMember: [Bool] = []
+///
+/// The bytes go to a raw buffer that the writer owns (one capacity check per write, no
+/// uniqueness check or bounds check per byte as with `[UInt8].append`); ``bytes`` copies them
+/// out once. Containers nest at most 64 deep (the events nest 4).
+struct JSONByteWriter: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
+    /// Bit `d`: the open container at depth `d + 1` already has a member.
+    private var hasMember: UInt64 = 0
+    /// Open objects and arrays.
+    private var depth = 0
     /// False once a non-finite number was written (JSON cannot hold it).
     private(set) var isValid = true
 
     init(capacity: Int = 1024) {
-        bytes.reserveCapacity(capacity)
-        hasMember.reserveCapacity(8)
+        self.capacity = max(64, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// The JSON written so far.
+    var bytes: [UInt8] { [UInt8](UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Makes room for `n` more bytes.
+    @inline(__always)
+    private mutating func reserve(_ n: Int) {
+        if count &+ n > capacity { grow(count &+ n) }
+    }
+
+    @inline(never)
+    private mutating func grow(_ needed: Int) {
+        var c = capacity * 2
+        while c < needed { c *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+        grown.initialize(from: base, count: count)
+        base.deallocate()
+        base = grown
+        capacity = c
+    }
+
+    /// Appends one byte; room must have been reserved.
+    @inline(__always)
+    private mutating func put(_ b: UInt8) {
+        base[count] = b
+        count &+= 1
+    }
+
+    /// Appends bytes; room must have been reserved.
+    @inline(__always)
+    private mutating func put(_ buffer: UnsafeBufferPointer<UInt8>) {
+        guard let source = buffer.baseAddress, buffer.count > 0 else { return }
+        (base + count).initialize(from: source, count: buffer.count)
+        count &+= buffer.count
     }
 
     mutating func beginObject() {
-        bytes.append(UInt8(ascii: "{"))
-        hasMember.append(false)
+        reserve(1)
+        put(UInt8(ascii: "{"))
+        open()
     }
 
     mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
-        hasMember.removeLast()
+        reserve(1)
+        put(UInt8(ascii: "}"))
+        depth -= 1
     }
 
     mutating func beginArray() {
-        bytes.append(UInt8(ascii: "["))
-        hasMember.append(false)
+        reserve(1)
+        put(UInt8(ascii: "["))
+        open()
     }
 
     mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
-        hasMember.removeLast()
+        reserve(1)
+        put(UInt8(ascii: "]"))
+        depth -= 1
+    }
+
+    @inline(__always)
+    private mutating func open() {
+        depth += 1
+        precondition(depth <= 64, "JSONByteWriter nests at most 64 containers")
+        hasMember &= ~(1 << UInt64(depth - 1))
     }
 
     /// Starts an object member; `name` must need no escaping (the writer's callers pass literals).
     mutating func key(_ name: StaticString) {
+        let n = name.utf8CodeUnitCount
+        reserve(n + 4)
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        put(UInt8(ascii: "\""))
+        put(UnsafeBufferPointer(start: name.utf8Start, count: n))
+        put(UInt8(ascii: "\""))
+        put(UInt8(ascii: ":"))
     }
 
     /// Starts an array element.
     mutating func element() {
+        reserve(1)
         separate()
     }
 
     mutating func string(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
-        // One contiguous view (small strings are copied to the stack): a tight check, then one
-        // block copy when nothing needs escaping.
+        // One contiguous view (small strings are copied to the stack): runs without escapes
+        // are copied whole.
         var value = value
-        value.withUTF8 { buffer in
-            if buffer.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-                bytes.append(contentsOf: buffer)
-            } else {
-                for b in buffer { appendEscaped(b) }
+        value.withUTF8 { append(quoted: $0) }
+    }
+
+    private mutating func append(quoted buffer: UnsafeBufferPointer<UInt8>) {
+        let n = buffer.count
+        reserve(n + 2)
+        put(UInt8(ascii: "\""))
+        var run = 0
+        var i = 0
+        while i < n {
+            let b = buffer[i]
+            if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+                put(UnsafeBufferPointer(rebasing: buffer[run..<i]))
+                // An escape is at most 6 bytes for the 1 reserved; keep room for the rest too.
+                reserve(6 + (n - i) + 1)
+                appendEscape(b)
+                run = i + 1
             }
+            i += 1
         }
-        bytes.append(UInt8(ascii: "\""))
+        put(UnsafeBufferPointer(rebasing: buffer[run..<n]))
+        put(UInt8(ascii: "\""))
     }
 
     mutating func string(_ value: String?) {
@@ -71,7 +143,11 @@ struct JSONByteWriter {
     }
 
     mutating func null() {
-        bytes.append(contentsOf: "null".utf8)
+        reserve(4)
+        put(UInt8(ascii: "n"))
+        put(UInt8(ascii: "u"))
+        put(UInt8(ascii: "l"))
+        put(UInt8(ascii: "l"))
     }
 
     mutating func int(_ value: Int) {
@@ -82,23 +158,25 @@ struct JSONByteWriter {
         int(Int64(value))
     }
 
-    /// Decimal digits written least significant first, then reversed in place.
+    /// Decimal digits, written from the last one back.
     mutating func int(_ value: Int64) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        reserve(20)
+        if value < 0 { put(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
-        let first = bytes.count
+        var digits = 1
+        var rest = magnitude
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
+        var p = count + digits - 1
         repeat {
             let (q, r) = magnitude.quotientAndRemainder(dividingBy: 10)
-            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: r))
+            base[p] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: r)
+            p -= 1
             magnitude = q
         } while magnitude > 0
-        var lo = first
-        var hi = bytes.count - 1
-        while lo < hi {
-            bytes.swapAt(lo, hi)
-            lo += 1
-            hi -= 1
-        }
+        count += digits
     }
 
     /// A finite double in Swift's shortest round-tripping form; a non-finite value writes
@@ -113,35 +191,40 @@ struct JSONByteWriter {
             int(Int64(value))  // whole numbers without ".0"
             return
         }
-        bytes.append(contentsOf: value.description.utf8)
-    }
-
-    private mutating func separate() {
-        guard let last = hasMember.last else { return }
-        if last { bytes.append(UInt8(ascii: ",")) } else { hasMember[hasMember.count - 1] = true }
-    }
-
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-
-    /// One byte of a string, escaped if JSON requires it (`"`, `\`, control characters).
-    private mutating func appendEscaped(_ b: UInt8) {
-        if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") {
-            bytes.append(b)
-            return
+        var text = value.description
+        text.withUTF8 { buffer in
+            reserve(buffer.count)
+            put(buffer)
         }
-        bytes.append(UInt8(ascii: "\\"))
+    }
+
+    /// A comma before every member but the first of the innermost container; room for one
+    /// byte must have been reserved.
+    @inline(__always)
+    private mutating func separate() {
+        guard depth > 0 else { return }
+        let bit: UInt64 = 1 << UInt64(depth - 1)
+        if hasMember & bit != 0 { put(UInt8(ascii: ",")) } else { hasMember |= bit }
+    }
+
+    /// The escape of `"`, `\` or a control character; room for 6 bytes must have been reserved.
+    private mutating func appendEscape(_ b: UInt8) {
+        put(UInt8(ascii: "\\"))
         switch b {
-        case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
-        case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
-        case 0x08: bytes.append(UInt8(ascii: "b"))
-        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        case UInt8(ascii: "\""): put(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): put(UInt8(ascii: "\\"))
+        case 0x0A: put(UInt8(ascii: "n"))
+        case 0x0D: put(UInt8(ascii: "r"))
+        case 0x09: put(UInt8(ascii: "t"))
+        case 0x08: put(UInt8(ascii: "b"))
+        case 0x0C: put(UInt8(ascii: "f"))
         default:
-            bytes.append(contentsOf: "u00".utf8)
-            bytes.append(Self.hex[Int(b >> 4)])
-            bytes.append(Self.hex[Int(b & 0xF)])
+            let hex: StaticString = "0123456789abcdef"
+            put(UInt8(ascii: "u"))
+            put(UInt8(ascii: "0"))
+            put(UInt8(ascii: "0"))
+            put(hex.utf8Start[Int(b >> 4)])
+            put(hex.utf8Start[Int(b & 0xF)])
         }
     }
 }

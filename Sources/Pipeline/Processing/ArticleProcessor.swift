@@ -1,5 +1,6 @@
 import Extraction
 import Foundation
+import Synchronization
 
 /// Decode → extract → encode for one message: the pure part of the pipeline, shared by the
 /// Kafka worker and offline `stancewire extract`.
@@ -86,7 +87,7 @@ public struct ArticleProcessor: Sendable {
                 )
             }
         }
-        let processedAt = now.formatted(.iso8601)
+        let processedAt = Self.timestamp(now)
         var event = EnrichedEvent(
             article: article,
             origin: origin,
@@ -139,6 +140,21 @@ public struct ArticleProcessor: Sendable {
                 stanceCount: event.stances.count
             )
         )
+    }
+
+    /// The last whole second formatted for `processed_at`, shared by the tasks.
+    private static let lastTimestamp = Mutex<(second: Double, text: String)>((-1, ""))
+
+    /// `date.formatted(.iso8601)`, which shows whole seconds (a fraction is dropped, never
+    /// rounded up): formatted once per second and reused by every article of that second.
+    static func timestamp(_ date: Date) -> String {
+        let t = date.timeIntervalSinceReferenceDate
+        guard t >= 0, t < 1e12 else { return date.formatted(.iso8601) }
+        let second = t.rounded(.down)
+        if let text = lastTimestamp.withLock({ $0.second == second ? $0.text : nil }) { return text }
+        let text = Date(timeIntervalSinceReferenceDate: second).formatted(.iso8601)
+        lastTimestamp.withLock { $0 = (second, text) }
+        return text
     }
 
     /// Makes the event smaller, one step per level; `false` when nothing is left to cut.
