@@ -123,6 +123,15 @@ extension Tokenizer {
             var i = start
             while i < n {
                 let c = s[i]
+                let v = c.value
+                if v < 0x80 {
+                    // ASCII: a letter or digit continues the word; anything but an apostrophe ends it.
+                    if (v | 0x20) &- 0x61 < 26 || v &- 0x30 < 10 {
+                        i += 1
+                        continue
+                    }
+                    if v != 0x27 { break }
+                }
                 if ScalarClass.isWordScalar(c) {
                     i += 1
                 } else if ScalarClass.isApostrophe(c), i + 1 < n, ScalarClass.isLetter(s[i + 1]) {
