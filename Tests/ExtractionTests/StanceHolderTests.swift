@@ -8,6 +8,14 @@ struct StanceHolderTests {
     typealias T = StanceFixture.Triple
     typealias N = StanceFixture.Named
 
+    @Test func aPlaceModifyingANounIsNoSubject() {
+        let kursk = StanceFixture.Named(name: "Kursk", type: .gpe)
+        let ukraine = StanceFixture.Named(name: "Ukraine", type: .gpe)
+        let out = StanceFixture.triples("The Kursk operation was meant to strengthen Ukraine's hand in future peace talks.", [kursk, ukraine])
+        #expect(!out.contains { $0.holder == "Kursk" }, "\(out)")
+        #expect(StanceFixture.triples("Ukraine rejected the truce.", [kursk, ukraine]) == [StanceFixture.Triple("Ukraine", "ceasefire", .oppose)])
+    }
+
     @Test func anUnnamedLeaderDescribedByTheirCountrySpeaksForIt() {
         let russia = StanceFixture.Named(name: "Russia", type: .gpe, demonyms: ["russian"])
         let qatar = StanceFixture.Named(name: "Qatar", type: .gpe, demonyms: ["qatari"])

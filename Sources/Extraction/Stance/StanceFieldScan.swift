@@ -712,6 +712,8 @@ struct StanceFieldScan {
         let tokens = field.tokens
         let after = m.tokens.upperBound
         if after < tokens.count, kind[after] == .possessive { return false }
+        // "the Kursk operation had been intended to …": the name modifies the noun after it.
+        if after < tokens.count, classes[after].contains(.modifiedNoun), !capital[after] { return false }
         // "US-Russia negotiations": names joined by a dash modify a noun.
         if after + 1 < tokens.count, kind[after] == .dash, mentionAt[after + 1] >= 0 { return false }
         let before = m.tokens.lowerBound

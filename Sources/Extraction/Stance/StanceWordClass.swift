@@ -56,6 +56,9 @@ struct StanceWordClass: OptionSet, Sendable, Hashable {
     static let organizationReferent = StanceWordClass(rawValue: 1 << 23)
     /// "kingdom": a group pronoun that refers only to a country.
     static let countryReferent = StanceWordClass(rawValue: 1 << 24)
+    /// "operation", "talks", "format": a noun that a name right before it modifies ("the Kursk
+    /// operation", "the Geneva talks"); such a name is no clause subject.
+    static let modifiedNoun = StanceWordClass(rawValue: 1 << 25)
 
     /// The `word_classes` keys of `cues.json`, with the class each names.
     static let names: [(key: String, value: StanceWordClass)] = [
@@ -69,6 +72,6 @@ struct StanceWordClass: OptionSet, Sendable, Hashable {
         ("beneficiary_markers", .beneficiaryMarker), ("first_person_pronouns", .firstPersonPronoun),
         ("possessive_pronouns", .possessivePronoun), ("auxiliaries", .auxiliary),
         ("negative_speech_verbs", .negativeSpeech), ("organization_referents", .organizationReferent),
-        ("country_referents", .countryReferent),
+        ("country_referents", .countryReferent), ("modified_nouns", .modifiedNoun),
     ]
 }
