@@ -6,13 +6,10 @@
 /// `JSONEncoder` configuration it replaces. Commas are managed by the writer: call
 /// ``key(_:)`` before each member of an object and ``element()`` before each array element.
 ///
-/// The bytes go to a raw buffer that the writer owns (one capacity check per write, no
-/// uniqueness check or bounds check per byte as with `[UInt8].append`); ``bytes`` copies them
-/// out once. Containers nest at most 64 deep (the events nest 4).
+/// The bytes go to one array the writer owns, reserved once; containers nest at most 64 deep
+/// (the events nest 4).
 struct JSONByteWriter: ~Copyable {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var count = 0
-    private var capacity: Int
+    private var storage: [UInt8] = []
     /// Bit `d`: the open container at depth `d + 1` already has a member.
     private var hasMember: UInt64 = 0
     /// Open objects and arrays.
@@ -21,67 +18,40 @@ struct JSONByteWriter: ~Copyable {
     private(set) var isValid = true
 
     init(capacity: Int = 1024) {
-        self.capacity = max(64, capacity)
-        base = .allocate(capacity: self.capacity)
+        storage.reserveCapacity(max(64, capacity))
     }
-
-    deinit { base.deallocate() }
 
     /// The JSON written so far.
-    var bytes: [UInt8] { [UInt8](UnsafeBufferPointer(start: base, count: count)) }
+    var bytes: [UInt8] { storage }
 
-    /// Makes room for `n` more bytes.
-    @inline(__always)
-    private mutating func reserve(_ n: Int) {
-        if count &+ n > capacity { grow(count &+ n) }
-    }
-
-    @inline(never)
-    private mutating func grow(_ needed: Int) {
-        var c = capacity * 2
-        while c < needed { c *= 2 }
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
-        grown.initialize(from: base, count: count)
-        base.deallocate()
-        base = grown
-        capacity = c
-    }
-
-    /// Appends one byte; room must have been reserved.
+    /// Appends one byte.
     @inline(__always)
     private mutating func put(_ b: UInt8) {
-        base[count] = b
-        count &+= 1
+        storage.append(b)
     }
 
-    /// Appends bytes; room must have been reserved.
+    /// Appends bytes.
     @inline(__always)
     private mutating func put(_ buffer: UnsafeBufferPointer<UInt8>) {
-        guard let source = buffer.baseAddress, buffer.count > 0 else { return }
-        (base + count).initialize(from: source, count: buffer.count)
-        count &+= buffer.count
+        storage.append(contentsOf: buffer)
     }
 
     mutating func beginObject() {
-        reserve(1)
         put(UInt8(ascii: "{"))
         open()
     }
 
     mutating func endObject() {
-        reserve(1)
         put(UInt8(ascii: "}"))
         depth -= 1
     }
 
     mutating func beginArray() {
-        reserve(1)
         put(UInt8(ascii: "["))
         open()
     }
 
     mutating func endArray() {
-        reserve(1)
         put(UInt8(ascii: "]"))
         depth -= 1
     }
@@ -96,7 +66,6 @@ struct JSONByteWriter: ~Copyable {
     /// Starts an object member; `name` must need no escaping (the writer's callers pass literals).
     mutating func key(_ name: StaticString) {
         let n = name.utf8CodeUnitCount
-        reserve(n + 4)
         separate()
         put(UInt8(ascii: "\""))
         put(UnsafeBufferPointer(start: name.utf8Start, count: n))
@@ -106,7 +75,6 @@ struct JSONByteWriter: ~Copyable {
 
     /// Starts an array element.
     mutating func element() {
-        reserve(1)
         separate()
     }
 
@@ -119,7 +87,6 @@ struct JSONByteWriter: ~Copyable {
 
     private mutating func append(quoted buffer: UnsafeBufferPointer<UInt8>) {
         let n = buffer.count
-        reserve(n + 2)
         put(UInt8(ascii: "\""))
         var run = 0
         var i = 0
@@ -127,8 +94,6 @@ struct JSONByteWriter: ~Copyable {
             let b = buffer[i]
             if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
                 put(UnsafeBufferPointer(rebasing: buffer[run..<i]))
-                // An escape is at most 6 bytes for the 1 reserved; keep room for the rest too.
-                reserve(6 + (n - i) + 1)
                 appendEscape(b)
                 run = i + 1
             }
@@ -143,7 +108,6 @@ struct JSONByteWriter: ~Copyable {
     }
 
     mutating func null() {
-        reserve(4)
         put(UInt8(ascii: "n"))
         put(UInt8(ascii: "u"))
         put(UInt8(ascii: "l"))
@@ -160,7 +124,6 @@ struct JSONByteWriter: ~Copyable {
 
     /// Decimal digits, written from the last one back.
     mutating func int(_ value: Int64) {
-        reserve(20)
         if value < 0 { put(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits = 1
@@ -169,14 +132,15 @@ struct JSONByteWriter: ~Copyable {
             rest /= 10
             digits += 1
         }
-        var p = count + digits - 1
+        let start = storage.count
+        storage.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        var p = start + digits - 1
         repeat {
             let (q, r) = magnitude.quotientAndRemainder(dividingBy: 10)
-            base[p] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: r)
+            storage[p] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: r)
             p -= 1
             magnitude = q
         } while magnitude > 0
-        count += digits
     }
 
     /// A finite double in Swift's shortest round-tripping form; a non-finite value writes
@@ -193,13 +157,11 @@ struct JSONByteWriter: ~Copyable {
         }
         var text = value.description
         text.withUTF8 { buffer in
-            reserve(buffer.count)
             put(buffer)
         }
     }
 
-    /// A comma before every member but the first of the innermost container; room for one
-    /// byte must have been reserved.
+    /// A comma before every member but the first of the innermost container.
     @inline(__always)
     private mutating func separate() {
         guard depth > 0 else { return }
@@ -207,7 +169,7 @@ struct JSONByteWriter: ~Copyable {
         if hasMember & bit != 0 { put(UInt8(ascii: ",")) } else { hasMember |= bit }
     }
 
-    /// The escape of `"`, `\` or a control character; room for 6 bytes must have been reserved.
+    /// The escape of `"`, `\` or a control character.
     private mutating func appendEscape(_ b: UInt8) {
         put(UInt8(ascii: "\\"))
         switch b {
