@@ -36,6 +36,8 @@ struct JSONObjectScanner {
     }
 
     /// The members of the top-level object, by key; a repeated key keeps its last value.
+    /// - Precondition: `bytes` is valid UTF-8 (``ArticleDecoder`` validates it first): strings
+    ///   are copied out without validating them again.
     /// - Throws: ``SyntaxError`` also when arrays and objects nest deeper than `maxDepth`.
     static func members(of bytes: [UInt8], maxDepth: Int) throws(SyntaxError) -> [String: Value] {
         var scanner = JSONObjectScanner(bytes, maxDepth: maxDepth)
