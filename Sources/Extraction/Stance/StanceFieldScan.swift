@@ -890,6 +890,7 @@ struct StanceFieldScan {
     /// told": the comma at `comma` closes an appositive ("the …", "a …", a title) or a
     /// relative clause after a holder name, which is the subject.
     func appositiveHead(closingAt comma: Int, floor: Int) -> (entity: Int, start: Int)? {
+        if let head = restatedHead(closingAt: comma, floor: floor) { return head }
         var j = comma - 1
         let lowest = max(floor, comma - 16)
         while j > lowest {
@@ -910,6 +911,42 @@ struct StanceFieldScan {
                 let m = mentions[Int(mentionAt[j - 1])]
                 guard isHolderType(m.entity), isEligibleSubject(mention: m) else { return nil }
                 return (m.entity, m.tokens.lowerBound)
+            }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// Words that open an appositive restating the name before it ("the Polisario Front,
+    /// formally the Popular Front for …, said"; "the alliance, that is A, B and C, announced";
+    /// "X, better known as Y, said"): the name before the comma is the subject, not a name
+    /// inside the restatement.
+    static let restatementOpeners: WordSet = ["formally", "officially", "namely", "i.e.", "aka"]
+
+    /// The head of a restating appositive closed by the comma at `comma`: a holder name, a
+    /// comma, then "formally", "officially", "namely", "that is", "(also / better) known as".
+    /// The restatement may hold its own commas and names (a list of members).
+    func restatedHead(closingAt comma: Int, floor: Int) -> (entity: Int, start: Int)? {
+        var j = comma - 1
+        let lowest = max(floor + 1, comma - 32)
+        while j > lowest {
+            if classes[j].contains(.speechVerb) { return nil }
+            if kind[j] == .punctuation, punct[j] == Self.semicolon || punct[j] == Self.colon { return nil }
+            if kind[j] == .punctuation, punct[j] == Self.comma, j + 1 < comma, mentionAt[j - 1] >= 0 {
+                let first = field.tokens[j + 1].lower
+                var opens = Self.restatementOpeners.contains(lowerOf: field.tokens[j + 1])
+                if first == "that", j + 2 < comma, field.tokens[j + 2].lower == "is" { opens = true }
+                if first == "known", j + 2 < comma, field.tokens[j + 2].lower == "as" { opens = true }
+                if first == "also" || first == "better" || first == "formally", j + 3 < comma, field.tokens[j + 2].lower == "known",
+                    field.tokens[j + 3].lower == "as"
+                {
+                    opens = true
+                }
+                if opens {
+                    let m = mentions[Int(mentionAt[j - 1])]
+                    guard isHolderType(m.entity), isEligibleSubject(mention: m) else { return nil }
+                    return (m.entity, m.tokens.lowerBound)
+                }
             }
             j -= 1
         }
