@@ -60,4 +60,24 @@ struct StanceAppositiveAndEvaluationTests {
             "Prime Minister Anders Holm called the truce \"a historic step\" for the region.", [pm])
         #expect(out.contains(T("Anders Holm", "ceasefire", .support)), "\(out)")
     }
+
+    @Test func wantingTheKillingToStopSupportsACeasefire() {
+        let spokes = N(name: "Laura Penn", type: .person)
+        let out = StanceFixture.triples(
+            "Laura Penn said she wanted the killing to stop, and to stop now.", [spokes])
+        #expect(out.contains(T("Laura Penn", "ceasefire", .support)), "\(out)")
+    }
+
+    @Test func wantingTheGunsToFallSilentSupportsACeasefire() {
+        let bishop = N(name: "Paul Mensah", type: .person)
+        let out = StanceFixture.triples(
+            "Paul Mensah said he just wanted the guns to fall silent.", [bishop])
+        #expect(out.contains(T("Paul Mensah", "ceasefire", .support)), "\(out)")
+    }
+
+    @Test func wantingTheWarToEndSupportsPeace() {
+        let pm = N(name: "Anders Holm", type: .person)
+        let out = StanceFixture.triples("Anders Holm said he wanted the war to end soon.", [pm])
+        #expect(out.contains(T("Anders Holm", "peace_talks", .support)), "\(out)")
+    }
 }
