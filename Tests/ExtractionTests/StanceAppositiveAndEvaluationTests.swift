@@ -80,4 +80,18 @@ struct StanceAppositiveAndEvaluationTests {
         let out = StanceFixture.triples("Anders Holm said he wanted the war to end soon.", [pm])
         #expect(out.contains(T("Anders Holm", "peace_talks", .support)), "\(out)")
     }
+
+    @Test func whatIsCalledAConditionForPeaceIsWhatIsSupportedNotPeaceItself() {
+        let kremlin = N(name: "Kremlin", type: .org)
+        let out = StanceFixture.triples("The Kremlin said Ukraine's neutrality was a precondition for peace.", [kremlin])
+        #expect(out.contains(T("Kremlin", "ukraine_neutrality", .support)), "\(out)")
+        #expect(!out.contains(T("Kremlin", "peace_talks", .support)), "\(out)")
+    }
+
+    @Test func whatIsSeenAsTheOnlyGuaranteeIsSupported() {
+        let ukraine = N(name: "Ukraine", type: .gpe)
+        let out = StanceFixture.triples(
+            "Ukraine still sees NATO membership as the only guarantee that has ever worked.", [ukraine])
+        #expect(out.contains(T("Ukraine", "ukraine_nato_membership", .support)), "\(out)")
+    }
 }
