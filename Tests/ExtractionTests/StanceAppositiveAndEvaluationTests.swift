@@ -94,4 +94,16 @@ struct StanceAppositiveAndEvaluationTests {
             "Ukraine still sees NATO membership as the only guarantee that has ever worked.", [ukraine])
         #expect(out.contains(T("Ukraine", "ukraine_nato_membership", .support)), "\(out)")
     }
+
+    @Test func aCountrysGovernmentWithAModifierBetweenSpeaksForTheCountry() {
+        let israel = N(name: "Israel", type: .gpe)
+        let out = StanceFixture.triples("Israel's new government rejected the ceasefire.", [israel])
+        #expect(out.contains(T("Israel", "ceasefire", .oppose)), "\(out)")
+    }
+
+    @Test func aCountrysGovernmentWithTwoModifiersBetweenSpeaksForTheCountry() {
+        let ethiopia = N(name: "Ethiopia", type: .gpe)
+        let out = StanceFixture.triples("Ethiopia's fragile new government rejected the truce.", [ethiopia])
+        #expect(out.contains(T("Ethiopia", "ceasefire", .oppose)), "\(out)")
+    }
 }

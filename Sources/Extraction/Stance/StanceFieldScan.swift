@@ -826,10 +826,10 @@ struct StanceFieldScan {
                 let r = resolvePronoun(at: j)
                 return r >= 0 ? [r] : []
             }
-            if c.contains(.holderNoun), j >= 2, kind[j - 1] == .possessive, mentionAt[j - 2] >= 0 {
-                // "Trump's administration", "Ukraine's position".
-                let e = mentions[Int(mentionAt[j - 2])].entity
-                if isHolderType(e) { return [e] }
+            if c.contains(.holderNoun), let e = possessorOfHolderNoun(at: j, floor: floor) {
+                // "Trump's administration", "Ukraine's position", "Israel's new government",
+                // "Sudan's army-led government".
+                return [e]
             }
             // "the president", "the ministry", "the party", "the group": a description of an
             // actor named before.
@@ -873,6 +873,29 @@ struct StanceFieldScan {
             j -= 1
         }
         return []
+    }
+
+    /// The named possessor of a holder noun: "Trump's administration", past up to two plain
+    /// modifiers ("Israel's new government", "Sudan's army-led government").
+    func possessorOfHolderNoun(at noun: Int, floor: Int) -> Int? {
+        var k = noun - 1
+        var modifiers = 0
+        while k > floor, kind[k] != .possessive {
+            if kind[k] == .dash, k + 1 < noun, k - 1 > floor, wordLike[k - 1] {
+                k -= 1
+                continue
+            }
+            let plain = classes[k].contains(.filler)
+                || (wordLike[k] && !capital[k] && !inCue[k] && topicAt[k] < 0 && mentionAt[k] < 0 && demonymAt[k] < 0
+                    && classes[k].isDisjoint(with: [.preposition, .coordinator, .negator, .clauseBoundary, .speechVerb,
+                        .complementizer, .auxiliary, .beVerb, .relativePronoun]))
+            guard plain, modifiers < 2 else { return nil }
+            modifiers += 1
+            k -= 1
+        }
+        guard k >= 1, kind[k] == .possessive, mentionAt[k - 1] >= 0 else { return nil }
+        let e = mentions[Int(mentionAt[k - 1])].entity
+        return isHolderType(e) ? e : nil
     }
 
     /// Whether a name is the first word of a topic that goes on after it ("renounced NATO
