@@ -828,10 +828,10 @@ struct StanceFieldScan {
                 let r = resolvePronoun(at: j)
                 return r >= 0 ? [r] : []
             }
-            if c.contains(.holderNoun), j >= 2, kind[j - 1] == .possessive, mentionAt[j - 2] >= 0 {
-                // "Trump's administration", "Ukraine's position".
-                let e = mentions[Int(mentionAt[j - 2])].entity
-                if isHolderType(e) { return [e] }
+            if c.contains(.holderNoun), let e = possessorOfHolderNoun(at: j, floor: floor) {
+                // "Trump's administration", "Ukraine's position", "Israel's new government",
+                // "Sudan's army-led government".
+                return [e]
             }
             // "the president", "the ministry", "the party", "the group": a description of an
             // actor named before.
@@ -877,6 +877,29 @@ struct StanceFieldScan {
         return []
     }
 
+    /// The named possessor of a holder noun: "Trump's administration", past up to two plain
+    /// modifiers ("Israel's new government", "Sudan's army-led government").
+    func possessorOfHolderNoun(at noun: Int, floor: Int) -> Int? {
+        var k = noun - 1
+        var modifiers = 0
+        while k > floor, kind[k] != .possessive {
+            if kind[k] == .dash, k + 1 < noun, k - 1 > floor, wordLike[k - 1] {
+                k -= 1
+                continue
+            }
+            let plain = classes[k].contains(.filler)
+                || (wordLike[k] && !capital[k] && !inCue[k] && topicAt[k] < 0 && mentionAt[k] < 0 && demonymAt[k] < 0
+                    && classes[k].isDisjoint(with: [.preposition, .coordinator, .negator, .clauseBoundary, .speechVerb,
+                        .complementizer, .auxiliary, .beVerb, .relativePronoun]))
+            guard plain, modifiers < 2 else { return nil }
+            modifiers += 1
+            k -= 1
+        }
+        guard k >= 1, kind[k] == .possessive, mentionAt[k - 1] >= 0 else { return nil }
+        let e = mentions[Int(mentionAt[k - 1])].entity
+        return isHolderType(e) ? e : nil
+    }
+
     /// Whether a name is the first word of a topic that goes on after it ("renounced NATO
     /// membership and accepted …": NATO is not the subject), not a subject before its verb.
     func isInsideTopic(_ m: ResolvedMention) -> Bool {
@@ -892,6 +915,7 @@ struct StanceFieldScan {
     /// told": the comma at `comma` closes an appositive ("the …", "a …", a title) or a
     /// relative clause after a holder name, which is the subject.
     func appositiveHead(closingAt comma: Int, floor: Int) -> (entity: Int, start: Int)? {
+        if let head = restatedHead(closingAt: comma, floor: floor) { return head }
         var j = comma - 1
         let lowest = max(floor, comma - 16)
         while j > lowest {
@@ -912,6 +936,42 @@ struct StanceFieldScan {
                 let m = mentions[Int(mentionAt[j - 1])]
                 guard isHolderType(m.entity), isEligibleSubject(mention: m) else { return nil }
                 return (m.entity, m.tokens.lowerBound)
+            }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// Words that open an appositive restating the name before it ("the Polisario Front,
+    /// formally the Popular Front for …, said"; "the alliance, that is A, B and C, announced";
+    /// "X, better known as Y, said"): the name before the comma is the subject, not a name
+    /// inside the restatement.
+    static let restatementOpeners: WordSet = ["formally", "officially", "namely", "i.e.", "aka"]
+
+    /// The head of a restating appositive closed by the comma at `comma`: a holder name, a
+    /// comma, then "formally", "officially", "namely", "that is", "(also / better) known as".
+    /// The restatement may hold its own commas and names (a list of members).
+    func restatedHead(closingAt comma: Int, floor: Int) -> (entity: Int, start: Int)? {
+        var j = comma - 1
+        let lowest = max(floor + 1, comma - 32)
+        while j > lowest {
+            if classes[j].contains(.speechVerb) { return nil }
+            if kind[j] == .punctuation, punct[j] == Self.semicolon || punct[j] == Self.colon { return nil }
+            if kind[j] == .punctuation, punct[j] == Self.comma, j + 1 < comma, mentionAt[j - 1] >= 0 {
+                let first = field.tokens[j + 1].lower
+                var opens = Self.restatementOpeners.contains(lowerOf: field.tokens[j + 1])
+                if first == "that", j + 2 < comma, field.tokens[j + 2].lower == "is" { opens = true }
+                if first == "known", j + 2 < comma, field.tokens[j + 2].lower == "as" { opens = true }
+                if first == "also" || first == "better" || first == "formally", j + 3 < comma, field.tokens[j + 2].lower == "known",
+                    field.tokens[j + 3].lower == "as"
+                {
+                    opens = true
+                }
+                if opens {
+                    let m = mentions[Int(mentionAt[j - 1])]
+                    guard isHolderType(m.entity), isEligibleSubject(mention: m) else { return nil }
+                    return (m.entity, m.tokens.lowerBound)
+                }
             }
             j -= 1
         }
