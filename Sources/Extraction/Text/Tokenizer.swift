@@ -256,7 +256,7 @@ extension Tokenizer {
                 sentence: 0, followsNewline: followsNewline, lowerHash: hash)
         }
 
-        /// ``makeToken(start:end:kind:followsNewline:)`` for any scalars.
+        /// ``makeToken(start:end:kind:followsNewline:)`` for a token with a scalar past ASCII.
         @inline(never)
         private func makeGeneralToken(start: Int, end: Int, kind: Token.Kind, followsNewline: Bool) -> Token {
             var letters = 0
@@ -264,32 +264,10 @@ extension Tokenizer {
             var lowerCount = 0
             var capitalized = false
             var firstLetterSeen = false
-            var ascii = true
-            let wordy = kind == .word || kind == .number
-            // The hash of the lowercase text, stepped here for ASCII tokens (others hash their
-            // lowercase string below).
-            var hash = WordHash.seed
-            for k in start..<end {
-                let v = scalars[k].value
-                if v < 0x80 {
-                    let b = UInt8(truncatingIfNeeded: v)
-                    hash = WordHash.step(hash, b >= 0x41 && b <= 0x5A ? b + 32 : b)
-                    guard wordy else { continue }
-                    if v >= 0x41 && v <= 0x5A {
-                        letters += 1
-                        upper += 1
-                        if !firstLetterSeen { capitalized = true }
-                        firstLetterSeen = true
-                    } else if v >= 0x61 && v <= 0x7A {
-                        letters += 1
-                        lowerCount += 1
-                        firstLetterSeen = true
-                    }
-                    continue
-                }
-                ascii = false
-                let c = scalars[k]
-                if wordy, ScalarClass.isLetter(c) {
+            if kind == .word || kind == .number {
+                for k in start..<end {
+                    let c = scalars[k]
+                    guard ScalarClass.isLetter(c) else { continue }
                     letters += 1
                     if ScalarClass.isUpper(c) {
                         upper += 1
@@ -300,38 +278,16 @@ extension Tokenizer {
                     firstLetterSeen = true
                 }
             }
-            let text: String
+            let text = ScalarClass.utf8String(scalars[start..<end])
             let lower: String
-            if ascii {
-                hash = WordHash.finish(hash)
-                // Build both strings from bytes: short tokens become small strings without allocation.
-                let count = end - start
-                text = String(unsafeUninitializedCapacity: count) { buffer in
-                    for k in 0..<count { buffer[k] = UInt8(truncatingIfNeeded: scalars[start + k].value) }
-                    return count
-                }
-                if upper == 0 {
-                    lower = text
-                } else {
-                    lower = String(unsafeUninitializedCapacity: count) { buffer in
-                        for k in 0..<count {
-                            let v = UInt8(truncatingIfNeeded: scalars[start + k].value)
-                            buffer[k] = v >= 0x41 && v <= 0x5A ? v + 32 : v
-                        }
-                        return count
-                    }
-                }
+            if ScalarClass.changesWhenLowercased(scalars[start..<end]) {
+                var l = String()
+                for k in start..<end { ScalarClass.appendLower(scalars[k], to: &l) }
+                lower = l
             } else {
-                text = ScalarClass.utf8String(scalars[start..<end])
-                if ScalarClass.changesWhenLowercased(scalars[start..<end]) {
-                    var l = String()
-                    for k in start..<end { ScalarClass.appendLower(scalars[k], to: &l) }
-                    lower = l
-                } else {
-                    lower = text  // quotes, dashes, lowercase words: lowercasing changes nothing
-                }
-                hash = WordHash.of(lower)
+                lower = text  // quotes, dashes, lowercase words: lowercasing changes nothing
             }
+            let hash = WordHash.of(lower)
             return Token(
                 start: start, end: end, text: text, kind: kind, lower: lower,
                 isCapitalized: capitalized && kind == .word,
