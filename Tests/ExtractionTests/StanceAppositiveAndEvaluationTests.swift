@@ -3,8 +3,8 @@ import Testing
 @testable import Extraction
 
 /// A restating appositive ("X, formally Y,", "X, that is A, B and C,") leaves the head as the
-/// subject; an evaluative noun or adjective said of a topic ("called the tribunal a legal
-/// nullity", "described the truce as a historic step") is a stance toward it.
+/// subject; an evaluative noun or adjective said of a topic ("called the negotiations
+/// blackmail", "described the truce as a historic step") is a stance toward it.
 @Suite("Stance appositives and evaluations")
 struct StanceAppositiveAndEvaluationTests {
     typealias T = StanceFixture.Triple
@@ -38,13 +38,6 @@ struct StanceAppositiveAndEvaluationTests {
             "The Council for Unity, also known as the Unity Front, said it rejected the ceasefire.", [council, front])
         #expect(out.contains(T("Council for Unity", "ceasefire", .oppose)), "\(out)")
         #expect(!out.contains(T("Unity Front", "ceasefire", .oppose)), "\(out)")
-    }
-
-    @Test func callingATopicALegalNullityOpposesIt() {
-        let minister = N(name: "Irina Volkova", type: .person)
-        let out = StanceFixture.triples(
-            "Irina Volkova described the special tribunal as \"a legal nullity\" and said her country would ignore it.", [minister])
-        #expect(out.contains(T("Irina Volkova", "war_crimes_accountability", .oppose)), "\(out)")
     }
 
     @Test func callingNegotiationsBlackmailOpposesThem() {
