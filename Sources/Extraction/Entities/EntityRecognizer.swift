@@ -105,8 +105,10 @@ struct EntityRecognizer {
         }
 
         // Surnames of people named in full, for pass 2.
+        var givenNames: [(local: Int, word: Token)] = []
         for (li, l) in state.locals.enumerated() where l.type == .person && l.wordCount >= 2 {
             let parts = AnalyzedField(field: .body, text: l.name).tokens.filter { $0.kind == .word }
+            if let first = parts.first { givenNames.append((li, first)) }
             // "Wang Yi" … "Wang said": a family name written first is the surname.
             if let first = parts.first, kb.names.familyNameFirst.contains(lowerOf: first) {
                 if parts.count == 2, first.isCapitalized { state.register([MatchKey.of(first)], .local(li)) }
@@ -129,7 +131,7 @@ struct EntityRecognizer {
             let k = MatchKey.of(parts.last!)
             state.register([k], .kb(e))
         }
-        registerGivenNames(kbPeople: kbPeople, &state)
+        registerGivenNames(locals: givenNames, kbPeople: kbPeople, &state)
 
         // Pass 2: local names on tokens pass 1 left.
         if !state.aliasTable.isEmpty {
@@ -1078,7 +1080,9 @@ struct EntityRecognizer {
     /// Ethiopian and Arabic names. Registered after the surnames, so a word that is someone's
     /// surname keeps that meaning; a given name two people share, an English word ("Mark",
     /// "Will") and an initial are left alone.
-    private func registerGivenNames(kbPeople: Set<Int>, _ state: inout State) {
+    /// - Parameter locals: the first word of each local person named in full (tokenised once,
+    ///   by the surname pass).
+    private func registerGivenNames(locals: [(local: Int, word: Token)], kbPeople: Set<Int>, _ state: inout State) {
         var owners: [String: Target?] = [:]
         func offer(_ word: Token, _ target: Target) {
             guard word.isCapitalized, !word.isAllCaps, word.end - word.start >= 2,
@@ -1092,11 +1096,7 @@ struct EntityRecognizer {
                 owners[key] = target
             }
         }
-        for (li, l) in state.locals.enumerated() where l.type == .person && l.wordCount >= 2 {
-            if let first = AnalyzedField(field: .body, text: l.name).tokens.first(where: { $0.kind == .word }) {
-                offer(first, .local(li))
-            }
-        }
+        for (li, first) in locals { offer(first, .local(li)) }
         for e in kbPeople {
             let parts = kb.personNameWords[e]
             if parts.count >= 2, let first = parts.first { offer(first, .kb(e)) }
