@@ -13,7 +13,8 @@ struct StanceHolderTests {
         let ukraine = StanceFixture.Named(name: "Ukraine", type: .gpe)
         let out = StanceFixture.triples("The Kursk operation was meant to strengthen Ukraine's hand in future peace talks.", [kursk, ukraine])
         #expect(!out.contains { $0.holder == "Kursk" }, "\(out)")
-        #expect(StanceFixture.triples("Ukraine rejected the truce.", [kursk, ukraine]) == [StanceFixture.Triple("Ukraine", "ceasefire", .oppose)])
+        // The same place before a verb is a subject.
+        #expect(StanceFixture.triples("Kursk rejected the truce.", [kursk, ukraine]) == [StanceFixture.Triple("Kursk", "ceasefire", .oppose)])
     }
 
     @Test func anUnnamedLeaderDescribedByTheirCountrySpeaksForIt() {

@@ -11,10 +11,13 @@ struct StanceRecallMechanismTests {
 
     @Test func theChargeAfterAccusedOfIsNotTheAccusersOwnTarget() {
         let front = N(name: "Civic Front", type: .org)
+        let army = N(name: "National Army", type: .org)
         let out = StanceFixture.triples(
-            "The Civic Front rejected the plan. It accuses the army of using the ceasefire as cover to move troops.", [front])
+            "The Civic Front rejected the plan. It accuses the National Army of using the ceasefire as cover to move troops.", [front, army])
         #expect(!out.contains(T("Civic Front", "ceasefire", .oppose)), "\(out)")
         #expect(!out.contains(T("Civic Front", "ceasefire", .support)), "\(out)")
+        // The accused is the target.
+        #expect(out.contains(T("Civic Front", "National Army", .oppose)), "\(out)")
     }
 
     @Test func anObjectPronounAfterAccusedIsTheActorNamedBeforeNotTheAccuser() {
