@@ -37,6 +37,11 @@ struct StanceHolderTests {
         let out = StanceFixture.triples("Hamas rejected the plan. An official told Reuters the group would never accept a ceasefire.", [hamas, reuters])
         #expect(out.contains(StanceFixture.Triple("Hamas", "ceasefire", .oppose)), "\(out)")
         #expect(!out.contains { $0.holder == "Reuters" }, "\(out)")
+        // Nor does "it" / "they".
+        for sentence in ["An official told Reuters it would never accept a ceasefire.", "Its spokesman told Reuters that they would never accept a ceasefire."] {
+            let pronoun = StanceFixture.triples("Hamas rejected the plan. " + sentence, [hamas, reuters])
+            #expect(pronoun == [StanceFixture.Triple("Hamas", "ceasefire", .oppose)], "\(sentence): \(pronoun)")
+        }
     }
 
     @Test func theClauseSubjectHoldsPastAnApposition() {

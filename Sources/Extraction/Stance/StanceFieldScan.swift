@@ -651,7 +651,8 @@ struct StanceFieldScan {
                 let before = m.tokens.lowerBound - 1
                 let place = entities[m.entity].type == .gpe && before >= 0 && classes[before].contains(.preposition)
                 let owner = m.tokens.upperBound < kind.count && kind[m.tokens.upperBound] == .possessive
-                if accepts(m.entity), !place, !owner { return m.entity }
+                // "An official told Reuters it would …": the outlet told is no actor meant.
+                if accepts(m.entity), !place, !owner, !isListener(m) { return m.entity }
                 j = m.tokens.lowerBound - 1
                 continue
             }
