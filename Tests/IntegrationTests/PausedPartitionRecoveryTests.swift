@@ -41,9 +41,9 @@ struct PausedPartitionRecoveryTests {
         #expect(await HTTPProbe.waitFor(daemon.url("/readyz"), status: 200, timeout: .seconds(40)))
 
         // The long outage must start with fetching paused. Down while outputs flow and the
-        // in-flight gauge shows the bound; if a second later the worker's last fetch change is
+        // in-flight gauge shows the bound; if three seconds later the worker's last fetch change is
         // not a pause (it had just resumed, or had not yet acted on the bound), bring the broker
-        // back and try again: a second is far below the session timeout, nothing is lost.
+        // back and try again: three seconds are far below the session timeout, nothing is lost.
         var downAt: ContinuousClock.Instant?
         var attempts = 0
         while downAt == nil, attempts < 5 {
@@ -55,7 +55,9 @@ struct PausedPartitionRecoveryTests {
             try #require(atBound != nil, "the worker never reached its in-flight bound with outputs flowing")
             try await broker.command("down 1")
             let start = ContinuousClock.now
-            try await Task.sleep(for: .seconds(1))
+            // The at-least-once worker pauses once its work has made no room for
+            // `capacityWait` (2 s); the exactly-once one at the bound.
+            try await Task.sleep(for: .seconds(3))
             if Self.lastFetchChange(daemon.child.errorOutput.split(separator: "\n")[...]) == .paused {
                 downAt = start
             } else {

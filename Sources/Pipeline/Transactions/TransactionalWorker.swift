@@ -143,8 +143,10 @@ public final class TransactionalWorker: Service, Sendable {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for (lane, stream) in lanes.streams.enumerated() {
                 group.addTask {
-                    for await (message, ticket) in stream {
-                        await lanes.process(lane: lane) { self.handle(message, ticket: ticket) }
+                    for await batch in stream {
+                        await lanes.process(lane: lane) {
+                            for (message, ticket) in batch { self.handle(message, ticket: ticket) }
+                        }
                     }
                 }
             }

@@ -21,6 +21,7 @@ final class TransactionalWorkerState: Sendable {
     var unprocessed: Int { state.withLock { $0.transactions.unprocessed } }
     var ready: Int { state.withLock { $0.transactions.ready } }
     var stopRequested: Bool { state.withLock { $0.stopRequested } }
+    var fetchPaused: Bool { state.withLock { $0.fetch.paused } }
     var fatal: TransactionError? { state.withLock { $0.fatal } }
     var assigned: [TopicPartition] { state.withLock { $0.transactions.assigned } }
 

@@ -117,10 +117,12 @@ public final class Worker: Service, Sendable {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for (lane, stream) in lanes.streams.enumerated() {
                 group.addTask {
-                    for await (message, ticket) in stream {
-                        let (outcome, elapsed) = await lanes.process(lane: lane) { self.process(message) }
-                        await self.handle(
-                            message, outcome: outcome, elapsed: elapsed, ticket: ticket, retries: retryContinuation)
+                    for await batch in stream {
+                        await lanes.process(lane: lane) {
+                            for (message, ticket) in batch {
+                                self.handle(message, ticket: ticket, retries: retryContinuation)
+                            }
+                        }
                     }
                 }
             }
@@ -135,6 +137,17 @@ public final class Worker: Service, Sendable {
                 }
             }
 
+            group.addTask {
+                // Commits run beside the poll loop: while the group coordinator is unreachable a
+                // commit waits for it, and the loop must go on polling (rebalances, pausing).
+                let interval = self.configuration.flow.commitInterval
+                while !self.state.stopRequested {
+                    try? await Task.sleep(for: interval)
+                    if Task.isCancelled || self.state.stopRequested { break }
+                    await self.commitPending()
+                }
+            }
+
             var failure: (any Error)?
             do {
                 try await withGracefulShutdownHandler {
@@ -145,6 +158,7 @@ public final class Worker: Service, Sendable {
             } catch {
                 failure = error
             }
+            self.state.requestStop()
             self.health.setShuttingDown()
             lanes.finish()
             await self.drainAndClose(retries: retryContinuation)
@@ -160,14 +174,8 @@ public final class Worker: Service, Sendable {
         let intake = PartitionIntake(
             consumer: consumer, state: state, lanes: lanes, flow: configuration.flow, metrics: metrics,
             health: health, logger: logger)
-        let clock = ContinuousClock()
-        var lastCommit = clock.now
         while !state.stopRequested, !Task.isCancelled {
             try await intake.pollOnce()
-            if clock.now - lastCommit >= configuration.flow.commitInterval {
-                await commitPending()
-                lastCommit = clock.now
-            }
         }
     }
 
@@ -204,6 +212,8 @@ public final class Worker: Service, Sendable {
             logger.warning("consumer close failed", metadata: ["kafka.error": "\(error)"])
         }
         retries.finish()
+        // Sends still waiting to be retried give up now: their inputs stay uncommitted.
+        state.abandonSends()
         let remaining = max(Duration.milliseconds(100), deadline - clock.now)
         await producer.close(timeout: remaining)
         let stats = state.snapshot()
@@ -224,22 +234,18 @@ public final class Worker: Service, Sendable {
 
     // MARK: - Processing
 
-    /// Decodes, extracts and encodes one message (CPU-bound: runs on its lane's queue).
-    private func process(_ message: KafkaMessage) -> (ProcessingOutcome, Duration) {
+    /// Decodes, extracts and encodes one message and hands its outputs to the producer. Runs
+    /// on the message's lane queue (CPU-bound, and it may block while the producer queue is
+    /// full), so a partition's outputs are enqueued in input order.
+    private func handle(
+        _ message: KafkaMessage,
+        ticket: OffsetTracker.Ticket,
+        retries: AsyncStream<PendingDelivery>.Continuation
+    ) {
         let start = ContinuousClock.now
         let origin = EventOrigin(topic: message.topic, partition: message.partition, offset: message.offset)
         let outcome = processor.process(message.value, origin: origin)
-        return (outcome, ContinuousClock.now - start)
-    }
-
-    private func handle(
-        _ message: KafkaMessage,
-        outcome: ProcessingOutcome,
-        elapsed: Duration,
-        ticket: OffsetTracker.Ticket,
-        retries: AsyncStream<PendingDelivery>.Continuation
-    ) async {
-        let deadLettered = metrics.record(outcome, elapsed: elapsed)
+        let deadLettered = metrics.record(outcome, elapsed: ContinuousClock.now - start)
         if case .deadLetter(let failure) = outcome {
             logger.debug(
                 "message dead-lettered",
@@ -258,37 +264,65 @@ public final class Worker: Service, Sendable {
             deadLettered: deadLettered
         )
         for record in records {
-            await enqueue(PendingDelivery(record: record, completion: completion, attempt: 0), retries: retries)
+            let pending = PendingDelivery(record: record, completion: completion, attempt: 0)
+            var attempt = 0
+            while case .wait(let delay) = trySend(pending, attempt: &attempt, retries: retries, cancelled: false) {
+                // In slices, so that a lane waiting out a long backoff gives up at shutdown.
+                let clock = ContinuousClock()
+                let end = clock.now + delay
+                while clock.now < end, !state.sendsAbandoned {
+                    Thread.sleep(forTimeInterval: 0.005)
+                }
+            }
         }
     }
 
-    /// Hands a record to the producer; delivery completes asynchronously.
+    /// Hands a re-sent record to the producer (on the retry task); delivery completes
+    /// asynchronously.
     private func enqueue(_ pending: PendingDelivery, retries: AsyncStream<PendingDelivery>.Continuation) async {
         var attempt = 0
-        while true {
-            do {
-                try producer.send(pending.record) { result in
-                    self.delivered(result, pending: pending, retries: retries)
-                }
-                return
-            } catch {
-                if error.isFatal {
-                    state.fail(error)
-                    logger.error("fatal producer error", metadata: ["kafka.error": "\(error)"])
-                    return
-                }
-                // Shutting down (the lane was cancelled, or the producer is closed): give up. The
-                // input stays uncommitted and is processed again by the next owner of its partition.
-                if Task.isCancelled || (error.code == .state && state.stopRequested) {
-                    return
-                }
-                if error.code != .queueFull {
-                    metrics.kafkaError(error.code.name)
-                    logger.warning("enqueue failed, retrying", metadata: ["kafka.error": "\(error)"])
-                }
-                attempt += 1
-                try? await Task.sleep(for: error.code == .queueFull ? .milliseconds(2) : backoff(attempt: attempt))
+        while case .wait(let delay) = trySend(pending, attempt: &attempt, retries: retries, cancelled: Task.isCancelled) {
+            try? await Task.sleep(for: delay)
+        }
+    }
+
+    /// What to do after one attempt to enqueue a record.
+    private enum SendStep {
+        /// Enqueued, or given up for good (fatal error, or shutting down: the input then stays
+        /// uncommitted and is processed again by the next owner of its partition).
+        case finished
+        /// Not enqueued: try again after this pause.
+        case wait(Duration)
+    }
+
+    /// One attempt to hand `pending` to the producer, shared by the lanes (which wait by
+    /// blocking their queue, keeping a partition's order) and the retry task (which sleeps).
+    private func trySend(
+        _ pending: PendingDelivery,
+        attempt: inout Int,
+        retries: AsyncStream<PendingDelivery>.Continuation,
+        cancelled: Bool
+    ) -> SendStep {
+        do {
+            try producer.send(pending.record) { result in
+                self.delivered(result, pending: pending, retries: retries)
             }
+            return .finished
+        } catch {
+            if error.isFatal {
+                state.fail(error)
+                logger.error("fatal producer error", metadata: ["kafka.error": "\(error)"])
+                return .finished
+            }
+            if cancelled || state.sendsAbandoned || (error.code == .state && state.stopRequested) {
+                return .finished
+            }
+            if error.code != .queueFull {
+                metrics.kafkaError(error.code.name)
+                logger.warning("enqueue failed, retrying", metadata: ["kafka.error": "\(error)"])
+            }
+            attempt += 1
+            return .wait(error.code == .queueFull ? .milliseconds(2) : backoff(attempt: attempt))
         }
     }
 

@@ -18,9 +18,15 @@ public struct WorkerConfiguration: Sendable {
 
     /// Bounds on work in progress.
     public struct Flow: Sendable {
-        /// Most input messages consumed and not yet done; fetching pauses at this bound.
-        /// Default: 1,000.
+        /// Most input messages consumed and not yet done. At this bound the poll loop waits
+        /// for room; fetching pauses when there is none for ``capacityWait``. Default: 1,000.
         public var maxInFlight = 1000
+        /// How long the poll loop waits at ``maxInFlight`` for work to finish before it pauses
+        /// fetching (and keeps polling, for rebalances). A pause discards what librdkafka has
+        /// prefetched, so it is kept for work that is stuck, e.g. while the output broker is
+        /// down; the wait is longer than a first delivery takes (the producer's start-up).
+        /// Default: 2 s.
+        public var capacityWait: Duration = .seconds(2)
         /// Most messages taken from one poll. Default: 256.
         public var pollBatchSize = 256
         /// Longest wait of one poll. Default: 100 ms.

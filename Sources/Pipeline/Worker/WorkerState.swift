@@ -7,6 +7,7 @@ final class WorkerState: Sendable {
     private struct State {
         var tracker = OffsetTracker()
         var stopRequested = false
+        var sendsAbandoned = false
         var fatal: KafkaError?
         var fetch = FetchControl()
         var processed = 0
@@ -17,10 +18,18 @@ final class WorkerState: Sendable {
 
     var inFlight: Int { state.withLock { $0.tracker.inFlight } }
     var stopRequested: Bool { state.withLock { $0.stopRequested } }
+    var fetchPaused: Bool { state.withLock { $0.fetch.paused } }
     var fatal: KafkaError? { state.withLock { $0.fatal } }
     var assigned: [TopicPartition] { state.withLock { $0.tracker.assigned } }
 
     func requestStop() { state.withLock { $0.stopRequested = true } }
+
+    /// Whether outputs not yet handed to the producer are given up (shutdown is past its
+    /// drain); their inputs stay uncommitted.
+    var sendsAbandoned: Bool { state.withLock { $0.sendsAbandoned } }
+
+    /// Gives up outputs not yet handed to the producer, at the end of a shutdown's drain.
+    func abandonSends() { state.withLock { $0.sendsAbandoned = true } }
 
     func fail(_ error: KafkaError) {
         state.withLock {
