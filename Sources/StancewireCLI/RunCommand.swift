@@ -45,7 +45,7 @@ struct RunCommand: AsyncParsableCommand {
     var logLevel: String?
     @Option(help: "Largest accepted input message in bytes. (default: 1048576)")
     var maxMessageBytes: Int?
-    @Option(help: "Most input messages in progress before fetching pauses. (default: 1000)")
+    @Option(help: "Most input messages in progress; at the bound the consumer waits for room. (default: 1000)")
     var maxInFlight: Int?
     @Option(help: "A knowledge-base directory that extends the bundled one.")
     var knowledgeBase: String?
