@@ -44,3 +44,24 @@ struct StanceThingReferenceTests {
     }
 }
 
+/// Words whose ordinary stance reading does not apply in a construction.
+@Suite("Stance: constructions that carry no position or name another target")
+struct StanceConstructionTests {
+    typealias T = StanceFixture.Triple
+    typealias N = StanceFixture.Named
+
+    @Test func aPersonWantedByACourtIsSoughtForArrestNotAWish() {
+        let court = N(name: "Special Court", type: .org)
+        let colonel = N(name: "Amos Ndege", type: .person)
+        for sentence in [
+            "Colonel Amos Ndege, who is wanted by the Special Court for war crimes, denied the charges.",
+            "Amos Ndege is still wanted by the Special Court over war crimes.",
+        ] {
+            let out = StanceFixture.triples(sentence, [court, colonel])
+            #expect(!out.contains { $0.holder == "Special Court" }, "\(sentence): \(out)")
+        }
+        // A thing wanted by someone is still wanted.
+        let wish = StanceFixture.triples("The Special Court wanted accountability for war crimes.", [court, colonel])
+        #expect(wish.contains(T("Special Court", "war_crimes_accountability", .support)), "\(wish)")
+    }
+}

@@ -416,6 +416,12 @@ struct StanceFieldScan {
                         i = m.end
                         continue
                     }
+                    // "Lvova-Belova, who is wanted by the court": a person wanted by (or for) is
+                    // sought for arrest; nobody holds a position.
+                    if cue.role == .verb, isWantedPerson(at: m.start, end: m.end, floor: range.lowerBound) {
+                        i = m.end
+                        continue
+                    }
                     // "told state television": a reporting word used as a noun or modifier.
                     if cue.role == .relay, isNounUse(of: m.start, floor: range.lowerBound) {
                         i = m.end
@@ -438,6 +444,31 @@ struct StanceFieldScan {
             }
             sentenceCues.append(cues)
         }
+    }
+
+    /// Whether the cue `start..<end` is "wanted" in the legal sense: "wanted by" / "wanted for"
+    /// said of a person ("who is wanted by the ICC", "Kony, wanted for war crimes", "he is
+    /// wanted by Interpol"). "A truce wanted by both sides" is still a wish.
+    func isWantedPerson(at start: Int, end: Int, floor: Int) -> Bool {
+        let tokens = field.tokens
+        guard end == start + 1, tokens[start].lower == "wanted", end < tokens.count else { return false }
+        let next = tokens[end].lower
+        guard next == "by" || next == "for" else { return false }
+        var j = start - 1
+        var looked = 0
+        while j >= floor, looked < 3 {
+            if classes[j].contains(.personPronoun) { return true }
+            if mentionAt[j] >= 0 { return entities[mentions[Int(mentionAt[j])].entity].type == .person }
+            if tokens[j].lower == "who" || tokens[j].lower == "whom" { return true }
+            if !(classes[j].contains(.auxiliary) || classes[j].contains(.beVerb) || punct[j] == Self.comma
+                || tokens[j].lower == "also" || tokens[j].lower == "still" || tokens[j].lower == "been")
+            {
+                return false
+            }
+            looked += 1
+            j -= 1
+        }
+        return false
     }
 
     /// Whether token `i` is a whole one-word topic match ("mediate") that may also be read as a
