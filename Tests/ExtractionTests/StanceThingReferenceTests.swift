@@ -64,4 +64,17 @@ struct StanceConstructionTests {
         let wish = StanceFixture.triples("The Special Court wanted accountability for war crimes.", [court, colonel])
         #expect(wish.contains(T("Special Court", "war_crimes_accountability", .support)), "\(wish)")
     }
+
+    @Test func aPredicateIsAboutTheTopicBeforeATimePreposition() {
+        let union = N(name: "European Union", type: .org)
+        let russia = N(name: "Russia", type: .gpe)
+        let out = StanceFixture.triples(
+            "Russia asked for relief. The European Union said easing sanctions until a full ceasefire was unacceptable.", [union, russia])
+        #expect(out.contains(T("European Union", "sanctions_on_russia", .support)), "\(out)")
+        #expect(!out.contains { $0.holder == "European Union" && $0.target == "ceasefire" }, "\(out)")
+        // Without a topic before it, the time phrase is the predicate's subject.
+        let plain = StanceFixture.triples(
+            "Russia asked for relief. The European Union said a pause until a full ceasefire was unacceptable.", [union, russia])
+        #expect(plain.contains(T("European Union", "ceasefire", .oppose)), "\(plain)")
+    }
 }
