@@ -455,7 +455,7 @@ extension StanceFieldScan {
                 start = j + 1
                 break
             }
-            if (c.contains(.clauseBoundary) && !isParenthetical(j)) || punct[j] == Self.semicolon {
+            if (c.contains(.clauseBoundary) && !isParenthetical(j) && !isTopicModifier(j, of: cue)) || punct[j] == Self.semicolon {
                 start = j + 1
                 break
             }
@@ -494,6 +494,15 @@ extension StanceFieldScan {
             k += 1
         }
         return (start, end, relative, participial)
+    }
+
+    /// Whether the boundary word at `j` is a preposition of time tied to the topic right before
+    /// it, inside the subject of a predicate cue: "lifting sanctions before a ceasefire was out
+    /// of the question" is about the sanctions; "before" opens no clause there.
+    func isTopicModifier(_ j: Int, of cue: CueMatch) -> Bool {
+        guard cue.cue.role == .predicate, j > 0, topicAt[j - 1] >= 0 else { return false }
+        let word = field.tokens[j].lower
+        return word == "before" || word == "after" || word == "until"
     }
 
     /// The relative pronoun opening ", which …" / ", who …" when `comma` closes that clause, or

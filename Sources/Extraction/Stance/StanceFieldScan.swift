@@ -416,6 +416,12 @@ struct StanceFieldScan {
                         i = m.end
                         continue
                     }
+                    // "Lvova-Belova, who is wanted by the court": a person wanted by (or for) is
+                    // sought for arrest; nobody holds a position.
+                    if cue.role == .verb, isWantedPerson(at: m.start, end: m.end, floor: range.lowerBound) {
+                        i = m.end
+                        continue
+                    }
                     // "told state television": a reporting word used as a noun or modifier.
                     if cue.role == .relay, isNounUse(of: m.start, floor: range.lowerBound) {
                         i = m.end
@@ -438,6 +444,31 @@ struct StanceFieldScan {
             }
             sentenceCues.append(cues)
         }
+    }
+
+    /// Whether the cue `start..<end` is "wanted" in the legal sense: "wanted by" / "wanted for"
+    /// said of a person ("who is wanted by the ICC", "Kony, wanted for war crimes", "he is
+    /// wanted by Interpol"). "A truce wanted by both sides" is still a wish.
+    func isWantedPerson(at start: Int, end: Int, floor: Int) -> Bool {
+        let tokens = field.tokens
+        guard end == start + 1, tokens[start].lower == "wanted", end < tokens.count else { return false }
+        let next = tokens[end].lower
+        guard next == "by" || next == "for" else { return false }
+        var j = start - 1
+        var looked = 0
+        while j >= floor, looked < 3 {
+            if classes[j].contains(.personPronoun) { return true }
+            if mentionAt[j] >= 0 { return entities[mentions[Int(mentionAt[j])].entity].type == .person }
+            if tokens[j].lower == "who" || tokens[j].lower == "whom" { return true }
+            if !(classes[j].contains(.auxiliary) || classes[j].contains(.beVerb) || punct[j] == Self.comma
+                || tokens[j].lower == "also" || tokens[j].lower == "still" || tokens[j].lower == "been")
+            {
+                return false
+            }
+            looked += 1
+            j -= 1
+        }
+        return false
     }
 
     /// Whether token `i` is a whole one-word topic match ("mediate") that may also be read as a
@@ -496,6 +527,9 @@ struct StanceFieldScan {
                     i = label + 1
                 }
             }
+            // "The 28-point draft, first reported last week, would require Ukraine to …": the
+            // subject is the draft; a name after it is no subject.
+            if opensWithThing(sentence.tokens) { continue }
             let upper = min(sentence.tokens.upperBound, i + 16)
             while i < upper {
                 if mentionAt[i] >= 0 {
@@ -580,6 +614,11 @@ struct StanceFieldScan {
             if mentionAt[v] >= 0 || kind[v] == .punctuation { break }
             v -= 1
         }
+        if !narrowed, !classes[index].contains(.personPronoun), isThingPronoun(at: index, sentence: s) {
+            // "The second agreement, known as Minsk II, was signed … It called for a ceasefire":
+            // an "it" opening a sentence continues the thing the last sentence was about.
+            return -1
+        }
         if wantsPerson {
             // "Peskov said Zelensky's stance showed that he …": a person owning the reported
             // clause's subject, after the speech verb and before "that".
@@ -632,13 +671,58 @@ struct StanceFieldScan {
                 let m = mentions[Int(mentionAt[j])]
                 let before = m.tokens.lowerBound - 1
                 let place = entities[m.entity].type == .gpe && before >= 0 && classes[before].contains(.preposition)
-                if compatible(m.entity), wantsPerson || !place {
+                if compatible(m.entity), wantsPerson || (!place && !isModifier(m)) {
                     return m.entity
                 }
             }
             j -= 1
         }
         return -1
+    }
+
+    /// Whether the singular "it" / "its" at `index`, with no name before it in its sentence,
+    /// continues a thing: the sentence before opens with a common noun phrase that is no
+    /// actor ("The 28-point draft, first reported last week, would require …", "The second
+    /// agreement, known as Minsk II, …") and has no actor subject, or opens with an "it" that
+    /// already refers to no actor.
+    func isThingPronoun(at index: Int, sentence s: Int) -> Bool {
+        let lower = field.tokens[index].lower
+        guard lower == "it" || lower == "its", s > 0, sentenceSubject[s - 1] < 0 else { return false }
+        let here = field.sentences[s].tokens
+        for j in here.lowerBound..<index where mentionAt[j] >= 0 || demonymAt[j] >= 0 { return false }
+        let previous = field.sentences[s - 1].tokens
+        guard !previous.isEmpty else { return false }
+        if field.tokens[previous.lowerBound].lower == "it" { return true }
+        return opensWithThing(previous)
+    }
+
+    /// Whether the sentence with tokens `range` opens with a common noun phrase that is no
+    /// actor: a determiner and lowercase words up to a comma, a verb-like word or five words,
+    /// none a name, demonym, holder noun, title or pronoun ("The 28-point draft, …").
+    func opensWithThing(_ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        let first = range.lowerBound
+        let opener = field.tokens[first].lower
+        guard opener == "the" || opener == "a" || opener == "an" || opener == "this" || opener == "that" else {
+            return false
+        }
+        var j = first + 1
+        var words = 0
+        while j < range.upperBound, words < 5 {
+            if punct[j] != 0 || classes[j].contains(.auxiliary) || classes[j].contains(.beVerb)
+                || classes[j].contains(.speechVerb)
+            {
+                break
+            }
+            if mentionAt[j] >= 0 || demonymAt[j] >= 0 || capital[j] { return false }
+            let c = classes[j]
+            if c.contains(.holderNoun) || c.contains(.title) || c.contains(.groupPronoun) || c.contains(.personPronoun) {
+                return false
+            }
+            if wordLike[j] { words += 1 }
+            j += 1
+        }
+        return words > 0
     }
 
     /// The latest mention between `lower` and `index` passing `accepts`, not a place named
@@ -652,7 +736,7 @@ struct StanceFieldScan {
                 let place = entities[m.entity].type == .gpe && before >= 0 && classes[before].contains(.preposition)
                 let owner = m.tokens.upperBound < kind.count && kind[m.tokens.upperBound] == .possessive
                 // "An official told Reuters it would …": the outlet told is no actor meant.
-                if accepts(m.entity), !place, !owner, !isListener(m) { return m.entity }
+                if accepts(m.entity), !place, !owner, !isListener(m), !isModifier(m) { return m.entity }
                 j = m.tokens.lowerBound - 1
                 continue
             }
@@ -677,6 +761,13 @@ struct StanceFieldScan {
             j -= 1
         }
         return nil
+    }
+
+    /// Whether a mention only modifies the noun after it ("the Donetsk region", "the Geneva
+    /// talks", "the Minsk agreements"): no actor a pronoun can mean.
+    func isModifier(_ m: ResolvedMention) -> Bool {
+        let after = m.tokens.upperBound
+        return after < kind.count && classes[after].contains(.modifiedNoun) && !capital[after]
     }
 
     /// Whether token `j` is the punctuation mark `mark`.
