@@ -113,7 +113,7 @@ public final class TransactionalWorker: Service, Sendable {
         producerProperties["enable.idempotence"] = "true"
         self.producer = try KafkaProducer(
             configuration: producerProperties,
-            handlers: KafkaEventHandlers(onError: ClientEvents.producerError(metrics: metrics, logger: logger)),
+            handlers: KafkaEventHandlers(onError: ClientEvents.producerError(metrics: metrics, health: health, logger: logger)),
             logger: logger
         )
     }

@@ -39,10 +39,19 @@ enum ClientEvents {
         }
     }
 
-    /// The producer's error handler: counts and logs.
-    static func producerError(metrics: PipelineMetrics, logger: Logger) -> @Sendable (KafkaError) -> Void {
+    /// The producer's error handler: counts, marks brokers unreachable on `_ALL_BROKERS_DOWN`,
+    /// logs. The producer's events are served all the time on its own thread, while the
+    /// consumer's wait for the next poll (which the poll loop defers while it waits for room).
+    static func producerError(
+        metrics: PipelineMetrics,
+        health: HealthMonitor,
+        logger: Logger
+    ) -> @Sendable (KafkaError) -> Void {
         { error in
             metrics.kafkaError(error.code.name)
+            if error.code == .allBrokersDown {
+                health.setBrokersReachable(false, problem: "all brokers are down")
+            }
             logger.warning(
                 "kafka producer error",
                 metadata: ["kafka.error": "\(error.code.name)", "kafka.reason": "\(error.reason)"]

@@ -90,7 +90,7 @@ public final class Worker: Service, Sendable {
         self.consumer = consumer
         self.producer = try KafkaProducer(
             configuration: configuration.producerProperties,
-            handlers: KafkaEventHandlers(onError: ClientEvents.producerError(metrics: metrics, logger: logger)),
+            handlers: KafkaEventHandlers(onError: ClientEvents.producerError(metrics: metrics, health: health, logger: logger)),
             logger: logger
         )
     }
