@@ -30,14 +30,11 @@ struct DaemonOptions: Sendable {
 
     var consumerProperties: [String: String] {
         // A new group starts from the beginning of the topic; a crashed member's partitions move
-        // after 10 s instead of librdkafka's 45 s default. The worker no longer pauses fetching
-        // at its in-flight bound, so librdkafka's prefetch queue fills up to its own bound:
-        // 16 MiB (not its 64 MiB default) is over a second of input at full speed.
+        // after 10 s instead of librdkafka's 45 s default.
         var p: [String: String] = [
             "auto.offset.reset": "earliest",
             "session.timeout.ms": "10000",
             "heartbeat.interval.ms": "2000",
-            "queued.max.messages.kbytes": "16384",
         ]
         for (k, v) in kafka where !k.hasPrefix("producer.") {
             p[k.hasPrefix("consumer.") ? String(k.dropFirst("consumer.".count)) : k] = v
