@@ -368,6 +368,12 @@ struct StanceFieldScan {
                     i = m.end  // "Morocco's sovereignty", "sanctions on Iran": not this topic
                     continue
                 }
+                if m.start > sentence.tokens.lowerBound, ids[m.start - 1] >= 0,
+                    lexicon.topicOtherSenses[phrase.topicIndex].contains(ids[m.start - 1])
+                {
+                    i = m.end  // "a tariff truce", "trade talks": the phrase in another sense
+                    continue
+                }
                 let sign = phrase.isOpposite ? -1 : 1
                 let index = Int32(topicMatches.count)
                 topicMatches.append(

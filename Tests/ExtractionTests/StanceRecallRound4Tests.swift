@@ -1,0 +1,34 @@
+import Testing
+
+@testable import Extraction
+
+/// Mechanisms of the fourth stance round: topic phrases used in another sense, and more.
+@Suite("Stance recall, round 4")
+struct StanceRecallRound4Tests {
+    typealias T = StanceFixture.Triple
+    typealias N = StanceFixture.Named
+
+    static let japan = N(name: "Japan", type: .gpe, aliases: ["Tokyo"], kbId: "iso3166-1:JP")
+    static let korea = N(name: "South Korea", type: .gpe, aliases: ["Seoul"], kbId: "iso3166-1:KR")
+
+    @Test func anEconomicModifierGivesATruceAnotherSense() {
+        let out = StanceFixture.triples(
+            "Japan wants to extend its tariff truce with South Korea for another year, trade officials said.",
+            [Self.japan, Self.korea])
+        #expect(!out.contains { $0.target == "ceasefire" }, "\(out)")
+        // Without the modifier the truce is a ceasefire.
+        let plain = StanceFixture.triples(
+            "Japan wants to extend its truce with South Korea for another year, officials said.",
+            [Self.japan, Self.korea])
+        #expect(plain.contains(T("Japan", "ceasefire", .support)), "\(plain)")
+    }
+
+    @Test func tradeTalksAreNotPeaceTalks() {
+        let out = StanceFixture.triples(
+            "South Korea said it was ready to resume trade talks with Tokyo next month.", [Self.japan, Self.korea])
+        #expect(!out.contains { $0.target == "peace_talks" }, "\(out)")
+        let plain = StanceFixture.triples(
+            "South Korea said it was ready to resume talks with Tokyo next month.", [Self.japan, Self.korea])
+        #expect(plain.contains(T("South Korea", "peace_talks", .support)), "\(plain)")
+    }
+}
