@@ -31,4 +31,26 @@ struct StanceRecallRound4Tests {
             "South Korea said it was ready to resume talks with Tokyo next month.", [Self.japan, Self.korea])
         #expect(plain.contains(T("South Korea", "peace_talks", .support)), "\(plain)")
     }
+
+    static let varga = N(name: "Lena Varga", type: .person, aliases: ["Varga"])
+    static let kral = N(name: "Tomas Kral", type: .person, aliases: ["Kral"])
+
+    @Test func theNameOfAnAbsoluteWithClauseSpeaksPastItsAppositive() {
+        let out = StanceFixture.triples(
+            "The government turned down the offer, with Lena Varga, a close ally of Prime Minister Tomas Kral, saying the ceasefire was premature.",
+            [Self.varga, Self.kral])
+        #expect(out.contains(T("Lena Varga", "ceasefire", .oppose)), "\(out)")
+        #expect(!out.contains { $0.holder == "Tomas Kral" }, "\(out)")
+        let plain = StanceFixture.triples(
+            "The government turned down the offer, with Lena Varga saying the ceasefire was premature.",
+            [Self.varga, Self.kral])
+        #expect(plain.contains(T("Lena Varga", "ceasefire", .oppose)), "\(plain)")
+    }
+
+    @Test func aNameAfterWithWithoutASpeechGerundIsNoSubject() {
+        let out = StanceFixture.triples(
+            "Lena Varga met with Tomas Kral on Friday and rejected the ceasefire.", [Self.varga, Self.kral])
+        #expect(out.contains(T("Lena Varga", "ceasefire", .oppose)), "\(out)")
+        #expect(!out.contains { $0.holder == "Tomas Kral" }, "\(out)")
+    }
 }

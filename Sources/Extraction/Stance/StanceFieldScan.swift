@@ -825,7 +825,8 @@ struct StanceFieldScan {
                 // "Secretary of State Marco Rubio": a preposition inside a title (not "Carlo
                 // Calenda of Azione", where the word before is a name).
                 let inTitle = j > sentenceStart && capital[j - 1] && capital[j + 1] && mentionAt[j - 1] < 0
-                if !inTitle { return false }
+                // "…, with Kim Yo Jong saying …": the speaker of an absolute "with" clause.
+                if !inTitle { return tokens[j].lower == "with" && speaksInGerund(after: after) }
             }
             if c.contains(.title) || c.contains(.filler) || demonymAt[j] >= 0 || mentionAt[j] >= 0
                 || capital[j]
@@ -837,6 +838,21 @@ struct StanceFieldScan {
             break
         }
         return true
+    }
+
+    /// Whether a speech verb in "-ing" follows token `after` right away or past an appositive
+    /// closed by a comma: "with Zelensky saying", "with the envoy, a former minister, adding".
+    func speaksInGerund(after: Int) -> Bool {
+        let tokens = field.tokens
+        var v = after
+        if v < tokens.count, punct[v] == Self.comma {
+            var j = v + 1
+            let hi = min(tokens.count, v + 16)
+            while j < hi, kind[j] != .punctuation { j += 1 }
+            guard j < hi, punct[j] == Self.comma else { return false }
+            v = j + 1
+        }
+        return v < tokens.count && classes[v].contains(.speechVerb) && tokens[v].lower.hasSuffix("ing")
     }
 
     /// The entity owning a demonym within the three words before a holder noun ("a senior
