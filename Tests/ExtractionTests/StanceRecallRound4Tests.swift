@@ -53,4 +53,18 @@ struct StanceRecallRound4Tests {
         #expect(out.contains(T("Lena Varga", "ceasefire", .oppose)), "\(out)")
         #expect(!out.contains { $0.holder == "Tomas Kral" }, "\(out)")
     }
+
+    @Test func whichAfterAPersonsNameIsNotThatPersonSoAParticipleSpeaksForTheSubject() {
+        let out = StanceFixture.triples(
+            "Lena Varga praised the meeting between the opposition leader and Tomas Kral, which ended late on Sunday, saying the government supported a truce.",
+            [Self.varga, Self.kral])
+        #expect(!out.contains { $0.holder == "Tomas Kral" }, "\(out)")
+        #expect(out.contains(T("Lena Varga", "ceasefire", .support)), "\(out)")
+    }
+
+    @Test func whoAfterAPersonsNameStillOpensARelativeClauseAboutThatPerson() {
+        let out = StanceFixture.triples(
+            "Tomas Kral, who has rejected the truce twice, met Lena Varga on Monday.", [Self.varga, Self.kral])
+        #expect(out.contains(T("Tomas Kral", "ceasefire", .oppose)), "\(out)")
+    }
 }

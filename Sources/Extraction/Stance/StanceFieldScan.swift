@@ -840,6 +840,12 @@ struct StanceFieldScan {
         return true
     }
 
+    /// Whether the relative pronoun at `opener` is "which" and the name before it a person's:
+    /// "the call between Trump and Putin, which was under way": "which" is the call, not Putin.
+    func isWhichAfterPerson(_ m: ResolvedMention, opener: Int) -> Bool {
+        field.tokens[opener].lower == "which" && entities[m.entity].type == .person
+    }
+
     /// Whether a speech verb in "-ing" follows token `after` right away or past an appositive
     /// closed by a comma: "with Zelensky saying", "with the envoy, a former minister, adding".
     func speaksInGerund(after: Int) -> Bool {
@@ -974,7 +980,7 @@ struct StanceFieldScan {
                 if k >= 0, punct[k] == Self.comma { k -= 1 }
                 if k >= 0, mentionAt[k] >= 0 {
                     let m = mentions[Int(mentionAt[k])]
-                    if isHolderType(m.entity) {
+                    if isHolderType(m.entity), !isWhichAfterPerson(m, opener: j) {
                         var holders = [m.entity]
                         if quantified { coordinatedHolders(before: m.tokens.lowerBound, into: &holders) }
                         return holders
@@ -1048,7 +1054,9 @@ struct StanceFieldScan {
                     || classes[j + 1].contains(.relativePronoun)
                 else { return nil }
                 let m = mentions[Int(mentionAt[j - 1])]
-                guard isHolderType(m.entity), isEligibleSubject(mention: m) else { return nil }
+                guard isHolderType(m.entity), isEligibleSubject(mention: m), !isWhichAfterPerson(m, opener: j + 1) else {
+                    return nil
+                }
                 return (m.entity, m.tokens.lowerBound)
             }
             j -= 1
