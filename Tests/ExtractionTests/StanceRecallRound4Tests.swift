@@ -67,4 +67,14 @@ struct StanceRecallRound4Tests {
             "Tomas Kral, who has rejected the truce twice, met Lena Varga on Monday.", [Self.varga, Self.kral])
         #expect(out.contains(T("Tomas Kral", "ceasefire", .oppose)), "\(out)")
     }
+
+    @Test func restoringDialogueBetweenWashingtonAndMoscowIsNormalisation() {
+        let russia = N(name: "Russia", type: .gpe, aliases: ["Moscow"], kbId: "iso3166-1:RU")
+        let usa = N(name: "United States", type: .gpe, aliases: ["Washington"], kbId: "iso3166-1:US")
+        let out = StanceFixture.triples(
+            "Russia said it was ready to restore dialogue with Washington once the sanctions question in Ukraine was settled.",
+            [russia, usa])
+        #expect(out.contains(T("Russia", "us_russia_normalization", .support)), "\(out)")
+        #expect(!out.contains(T("Russia", "peace_talks", .support)), "\(out)")
+    }
 }
