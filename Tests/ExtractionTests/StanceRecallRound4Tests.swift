@@ -77,4 +77,21 @@ struct StanceRecallRound4Tests {
         #expect(out.contains(T("Russia", "us_russia_normalization", .support)), "\(out)")
         #expect(!out.contains(T("Russia", "peace_talks", .support)), "\(out)")
     }
+
+    @Test func theThreeCountriesAreTheLatestListOfThreeCountries() {
+        let peru = N(name: "Peru", type: .gpe, kbId: "iso3166-1:PE")
+        let chile = N(name: "Chile", type: .gpe, kbId: "iso3166-1:CL")
+        let brazil = N(name: "Brazil", type: .gpe, kbId: "iso3166-1:BR")
+        let out = StanceFixture.triples(
+            "Envoys from Peru, Chile and Brazil arrived in the capital on Monday. The three countries urged an immediate truce.",
+            [peru, chile, brazil])
+        for name in ["Peru", "Chile", "Brazil"] {
+            #expect(out.contains(T(name, "ceasefire", .support)), "\(name): \(out)")
+        }
+        // A list of another length is not what "the three countries" means.
+        let two = StanceFixture.triples(
+            "Envoys from Peru and Chile arrived in the capital on Monday. The three countries urged an immediate truce.",
+            [peru, chile, brazil])
+        #expect(!two.contains { $0.holder == "Peru" || $0.holder == "Chile" }, "\(two)")
+    }
 }
