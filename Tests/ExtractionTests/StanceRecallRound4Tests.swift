@@ -94,4 +94,18 @@ struct StanceRecallRound4Tests {
             [peru, chile, brazil])
         #expect(!two.contains { $0.holder == "Peru" || $0.holder == "Chile" }, "\(two)")
     }
+
+    @Test func planningATopicSupportsItOnlyWherePlanIsAVerb() {
+        let canada = N(name: "Canada", type: .gpe, kbId: "iso3166-1:CA")
+        let poland = N(name: "Poland", type: .gpe, kbId: "iso3166-1:PL")
+        let out = StanceFixture.triples(
+            "Canada and Poland are planning a reassurance force for Ukraine after any truce.", [canada, poland])
+        #expect(out.contains(T("Canada", "foreign_troops_in_ukraine", .support)), "\(out)")
+        #expect(out.contains(T("Poland", "foreign_troops_in_ukraine", .support)), "\(out)")
+        // A plan named as a thing is no verb: nothing is planned by the one who discusses it.
+        let noun = StanceFixture.triples(
+            "Poland discussed their plan for a reassurance force in Ukraine, and Canada reviewed the alliance's defence plans for Ukraine.",
+            [canada, poland])
+        #expect(!noun.contains { $0.target == "foreign_troops_in_ukraine" && $0.polarity == .support }, "\(noun)")
+    }
 }

@@ -422,6 +422,14 @@ struct StanceFieldScan {
                         i = m.end
                         continue
                     }
+                    // "their plan for a force": a cue that is one only as a verb, where no verb stands.
+                    if cue.needsVerbPosition,
+                        !(isVerbPosition(m.start) || (m.start > 0 && classes[m.start - 1].contains(.beVerb)))
+                            || (m.start > 0 && classes[m.start - 1].contains(.possessivePronoun))
+                    {
+                        i = m.end
+                        continue
+                    }
                     // "Lvova-Belova, who is wanted by the court": a person wanted by (or for) is
                     // sought for arrest; nobody holds a position.
                     if cue.role == .verb, isWantedPerson(at: m.start, end: m.end, floor: range.lowerBound) {

@@ -71,6 +71,11 @@ struct StanceLexiconBuilder {
                 guard let b = value.boolValue else { throw fail(value, "cue \"\(phrase)\": \"actor\" must be a boolean") }
                 actors = b
             }
+            var verbPosition = false
+            if let value = entry["verb_position"] {
+                guard let b = value.boolValue else { throw fail(value, "cue \"\(phrase)\": \"verb_position\" must be a boolean") }
+                verbPosition = b
+            }
             var confidence = 0.75
             if let value = entry["confidence"] {
                 guard let c = value.numberValue, c >= 0, c <= 1 else {
@@ -80,7 +85,9 @@ struct StanceLexiconBuilder {
             }
             let key = StanceLexicon.words(of: phrase).joined(separator: " ")
             if cues[key] == nil { cueOrder.append(key) }
-            cues[key] = StanceCue(phrase: key, polarity: polarity, role: role, targetsActors: actors, confidence: confidence)
+            var cue = StanceCue(phrase: key, polarity: polarity, role: role, targetsActors: actors, confidence: confidence)
+            cue.needsVerbPosition = verbPosition
+            cues[key] = cue
         }
     }
 
