@@ -32,6 +32,10 @@ public struct StanceCue: Sendable, Hashable {
     public var targetsActors: Bool
     /// Base confidence in [0, 1].
     public var confidence: Double
+    /// Whether the word counts only where a verb stands (after a name, a pronoun, an
+    /// auxiliary, "be", a comma or "and"): "Britain is planning a force", not "their plan for a
+    /// force" nor "the bloc's defence plans".
+    public var needsVerbPosition = false
 
     /// Creates a cue.
     public init(phrase: String, polarity: Polarity, role: Role = .verb, targetsActors: Bool = false, confidence: Double = 0.75) {

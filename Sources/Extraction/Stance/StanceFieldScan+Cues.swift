@@ -884,7 +884,14 @@ extension StanceFieldScan {
                 }
                 q += 1
             }
-            let before = localSubject(before: v, floor: range.lowerBound)
+            var before = localSubject(before: v, floor: range.lowerBound)
+            // "Meloni welcomed the call between Trump and Putin, which was under way as …,
+            // saying …": a participle after a comma speaks for the sentence's subject.
+            if before.isEmpty, v > range.lowerBound, punct[v - 1] == Self.comma, gerund[v], !classes[v].contains(.attribution),
+                sentenceSubject[s] >= 0
+            {
+                before = [Int(sentenceSubject[s])]
+            }
             if !before.isEmpty {
                 // "…, Medvedev said." and "…, Berzins told reporters in Riga on Sunday.": only
                 // a listener and adverbials after a reporting verb that follows what it reports.

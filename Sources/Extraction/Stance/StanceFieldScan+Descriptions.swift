@@ -127,6 +127,39 @@ extension StanceFieldScan {
 extension StanceFieldScan {
     /// Plural nouns for a pair of people.
     static let pairPersonNouns: WordSet = ["leaders", "presidents", "men"]
+    /// Number words for "the four countries" and the like.
+    static let listCounts: [String: Int] = ["three": 3, "four": 4, "five": 5, "six": 6]
+
+    /// The entities "the three countries", "the four governments" ending at `head` refer to:
+    /// the latest list of exactly that many countries or organisations ("A, B, the C and D")
+    /// within the last three sentences, or `nil`.
+    func listReferents(count: Int, at head: Int) -> [Int]? {
+        guard Self.pairGroupNouns.contains(field.tokens[head].lower) else { return nil }
+        func fits(_ e: Int) -> Bool { entities[e].type == .gpe || entities[e].type == .org }
+        let s = field.tokens[head].sentence
+        let lowest = max(field.sentences[max(0, s - 3)].tokens.lowerBound, head - 300)
+        var j = head - 3
+        while j > lowest {
+            var next = j + 1
+            if next < head, field.tokens[next].lower == "the" { next += 1 }
+            if field.tokens[j].lower == "and", mentionAt[j - 1] >= 0, next < head, mentionAt[next] >= 0 {
+                var list = [mentions[Int(mentionAt[next])].entity]
+                var m = mentions[Int(mentionAt[j - 1])]
+                while list.count <= count {
+                    list.append(m.entity)
+                    // ", the C": walk back over a comma and an article to the name before.
+                    var k = m.tokens.lowerBound - 1
+                    if k > lowest, field.tokens[k].lower == "the" { k -= 1 }
+                    guard k > lowest, punct[k] == Self.comma, mentionAt[k - 1] >= 0 else { break }
+                    m = mentions[Int(mentionAt[k - 1])]
+                }
+                if list.count == count, list.allSatisfy(fits), Set(list).count == count { return list }
+            }
+            j -= 1
+        }
+        return nil
+    }
+
     /// Plural nouns for a pair of countries or organisations.
     static let pairGroupNouns: WordSet = ["sides", "countries", "parties", "delegations", "governments", "nations"]
 
@@ -136,7 +169,11 @@ extension StanceFieldScan {
         // The rare "both" / "the two" first: it rules out nearly every token without a lookup.
         guard head >= 1 else { return nil }
         let before = field.tokens[head - 1].lower
-        let paired = before == "both" || (before == "two" && head >= 2 && field.tokens[head - 2].lower == "the")
+        let afterThe = head >= 2 && field.tokens[head - 2].lower == "the"
+        if afterThe, let n = Self.listCounts[before] {
+            return listReferents(count: n, at: head)
+        }
+        let paired = before == "both" || (before == "two" && afterThe)
         guard paired else { return nil }
         let word = field.tokens[head].lower
         let wantsPerson = Self.pairPersonNouns.contains(word)

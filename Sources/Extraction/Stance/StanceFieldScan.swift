@@ -368,6 +368,12 @@ struct StanceFieldScan {
                     i = m.end  // "Morocco's sovereignty", "sanctions on Iran": not this topic
                     continue
                 }
+                if m.start > sentence.tokens.lowerBound, ids[m.start - 1] >= 0,
+                    lexicon.topicOtherSenses[phrase.topicIndex].contains(ids[m.start - 1])
+                {
+                    i = m.end  // "a tariff truce", "trade talks": the phrase in another sense
+                    continue
+                }
                 let sign = phrase.isOpposite ? -1 : 1
                 let index = Int32(topicMatches.count)
                 topicMatches.append(
@@ -412,6 +418,14 @@ struct StanceFieldScan {
                     // topic modifies the topic; it is no verb of the sentence.
                     if cue.role == .verb, m.end == m.start + 1, m.end < range.upperBound, topicAt[m.end] >= 0,
                         tokens[m.start].lower.hasSuffix("ed"), isNounUse(of: m.start, floor: range.lowerBound)
+                    {
+                        i = m.end
+                        continue
+                    }
+                    // "their plan for a force": a cue that is one only as a verb, where no verb stands.
+                    if cue.needsVerbPosition,
+                        !(isVerbPosition(m.start) || (m.start > 0 && classes[m.start - 1].contains(.beVerb)))
+                            || (m.start > 0 && classes[m.start - 1].contains(.possessivePronoun))
                     {
                         i = m.end
                         continue
@@ -819,7 +833,8 @@ struct StanceFieldScan {
                 // "Secretary of State Marco Rubio": a preposition inside a title (not "Carlo
                 // Calenda of Azione", where the word before is a name).
                 let inTitle = j > sentenceStart && capital[j - 1] && capital[j + 1] && mentionAt[j - 1] < 0
-                if !inTitle { return false }
+                // "…, with Kim Yo Jong saying …": the speaker of an absolute "with" clause.
+                if !inTitle { return tokens[j].lower == "with" && speaksInGerund(after: after) }
             }
             if c.contains(.title) || c.contains(.filler) || demonymAt[j] >= 0 || mentionAt[j] >= 0
                 || capital[j]
@@ -831,6 +846,27 @@ struct StanceFieldScan {
             break
         }
         return true
+    }
+
+    /// Whether the relative pronoun at `opener` is "which" and the name before it a person's:
+    /// "the call between Trump and Putin, which was under way": "which" is the call, not Putin.
+    func isWhichAfterPerson(_ m: ResolvedMention, opener: Int) -> Bool {
+        field.tokens[opener].lower == "which" && entities[m.entity].type == .person
+    }
+
+    /// Whether a speech verb in "-ing" follows token `after` right away or past an appositive
+    /// closed by a comma: "with Zelensky saying", "with the envoy, a former minister, adding".
+    func speaksInGerund(after: Int) -> Bool {
+        let tokens = field.tokens
+        var v = after
+        if v < tokens.count, punct[v] == Self.comma {
+            var j = v + 1
+            let hi = min(tokens.count, v + 16)
+            while j < hi, kind[j] != .punctuation { j += 1 }
+            guard j < hi, punct[j] == Self.comma else { return false }
+            v = j + 1
+        }
+        return v < tokens.count && classes[v].contains(.speechVerb) && tokens[v].lower.hasSuffix("ing")
     }
 
     /// The entity owning a demonym within the three words before a holder noun ("a senior
@@ -952,7 +988,7 @@ struct StanceFieldScan {
                 if k >= 0, punct[k] == Self.comma { k -= 1 }
                 if k >= 0, mentionAt[k] >= 0 {
                     let m = mentions[Int(mentionAt[k])]
-                    if isHolderType(m.entity) {
+                    if isHolderType(m.entity), !isWhichAfterPerson(m, opener: j) {
                         var holders = [m.entity]
                         if quantified { coordinatedHolders(before: m.tokens.lowerBound, into: &holders) }
                         return holders
@@ -1026,7 +1062,9 @@ struct StanceFieldScan {
                     || classes[j + 1].contains(.relativePronoun)
                 else { return nil }
                 let m = mentions[Int(mentionAt[j - 1])]
-                guard isHolderType(m.entity), isEligibleSubject(mention: m) else { return nil }
+                guard isHolderType(m.entity), isEligibleSubject(mention: m), !isWhichAfterPerson(m, opener: j + 1) else {
+                    return nil
+                }
                 return (m.entity, m.tokens.lowerBound)
             }
             j -= 1

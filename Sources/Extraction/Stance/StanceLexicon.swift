@@ -30,6 +30,9 @@ public struct StanceLexicon: Sendable {
     var contextGroupCount = 0
     /// Per topic (index in ``topics``), what it is about, if the catalogue says.
     var topicSubjects: [TopicSubject?] = []
+    /// Per topic (index in ``topics``), the word ids of modifiers that give its phrases
+    /// another sense right before them ("tariff truce", "trade talks").
+    var topicOtherSenses: [[Int32]] = []
     /// Index in ``topicPhrases`` of the first (not opposite) phrase of the `leaders_summit`
     /// topic, which meetings between two titled leaders are recorded under; `nil` when the
     /// catalogue has none.

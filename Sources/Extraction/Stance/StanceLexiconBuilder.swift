@@ -11,6 +11,7 @@ struct StanceLexiconBuilder {
     private var topicHolders: [String: Set<String>] = [:]
     private var topicContext: [String: [String]] = [:]
     private var topicSubject: [String: TopicSubject] = [:]
+    private var topicOtherSenses: [String: [String]] = [:]
     private var topicPhrases: [(phrase: String, topic: String, opposite: Bool)] = []
 
     /// Reads one `cues.json`.
@@ -70,6 +71,11 @@ struct StanceLexiconBuilder {
                 guard let b = value.boolValue else { throw fail(value, "cue \"\(phrase)\": \"actor\" must be a boolean") }
                 actors = b
             }
+            var verbPosition = false
+            if let value = entry["verb_position"] {
+                guard let b = value.boolValue else { throw fail(value, "cue \"\(phrase)\": \"verb_position\" must be a boolean") }
+                verbPosition = b
+            }
             var confidence = 0.75
             if let value = entry["confidence"] {
                 guard let c = value.numberValue, c >= 0, c <= 1 else {
@@ -79,7 +85,9 @@ struct StanceLexiconBuilder {
             }
             let key = StanceLexicon.words(of: phrase).joined(separator: " ")
             if cues[key] == nil { cueOrder.append(key) }
-            cues[key] = StanceCue(phrase: key, polarity: polarity, role: role, targetsActors: actors, confidence: confidence)
+            var cue = StanceCue(phrase: key, polarity: polarity, role: role, targetsActors: actors, confidence: confidence)
+            cue.needsVerbPosition = verbPosition
+            cues[key] = cue
         }
     }
 
@@ -126,6 +134,14 @@ struct StanceLexiconBuilder {
             if let subject = entry["subject"] {
                 topicSubject[id] = try Self.subject(subject, topic: id, fail: fail)
             }
+            if let o = entry["other_senses"] {
+                guard let items = o.arrayValue,
+                    items.allSatisfy({ ($0.stringValue.map { StanceLexicon.words(of: $0).count == 1 }) ?? false })
+                else {
+                    throw fail(o, "topic \"\(id)\": \"other_senses\" must be an array of single words")
+                }
+                topicOtherSenses[id, default: []].append(contentsOf: items.compactMap { $0.stringValue?.lowercased() })
+            }
             var phraseCount = 0
             for (key, opposite) in [("phrases", false), ("opposite_phrases", true)] {
                 guard let value = entry[key] else { continue }
@@ -157,6 +173,7 @@ struct StanceLexiconBuilder {
         for (phrase, _, _) in topicPhrases { allWords.formUnion(StanceLexicon.words(of: phrase)) }
         for (_, lemma) in irregular { allWords.insert(lemma) }
         for words in topicContext.values { allWords.formUnion(words) }
+        for words in topicOtherSenses.values { allWords.formUnion(words) }
         vocabulary.declare(allWords)
         for (form, lemma) in irregular { vocabulary.addForm(form, of: lemma) }
         var classesById: [Int32: StanceWordClass] = [:]
@@ -191,6 +208,7 @@ struct StanceLexiconBuilder {
             lexicon.topicPhrases[i].topicIndex = topicIndex[lexicon.topicPhrases[i].topic] ?? 0
         }
         lexicon.topicSubjects = topicOrder.map { topicSubject[$0] }
+        lexicon.topicOtherSenses = topicOrder.map { (topicOtherSenses[$0] ?? []).map { vocabulary.intern($0) } }
         lexicon.fallbackTopicIndex = topicIndex[TopicPhrase.fallbackTopic] ?? topicOrder.count
         lexicon.leadersSummitPhrase = lexicon.topicPhrases.firstIndex { $0.topic == "leaders_summit" && !$0.isOpposite }
         // Context groups: one per distinct word list, at most 64.
