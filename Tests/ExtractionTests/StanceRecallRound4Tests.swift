@@ -72,10 +72,19 @@ struct StanceRecallRound4Tests {
         let russia = N(name: "Russia", type: .gpe, aliases: ["Moscow"], kbId: "iso3166-1:RU")
         let usa = N(name: "United States", type: .gpe, aliases: ["Washington"], kbId: "iso3166-1:US")
         let out = StanceFixture.triples(
-            "Russia said it was ready to restore dialogue with Washington once the sanctions question in Ukraine was settled.",
+            "Russia said it was ready to restore the dialogue between Washington and Moscow once the sanctions question in Ukraine was settled.",
             [russia, usa])
         #expect(out.contains(T("Russia", "us_russia_normalization", .support)), "\(out)")
         #expect(!out.contains(T("Russia", "peace_talks", .support)), "\(out)")
+    }
+
+    @Test func dialogueWithMoscowSoughtByAThirdCountryIsNoUSRussiaNormalisation() {
+        let russia = N(name: "Russia", type: .gpe, aliases: ["Moscow"], kbId: "iso3166-1:RU")
+        let germany = N(name: "Germany", type: .gpe, aliases: ["Berlin"], kbId: "iso3166-1:DE")
+        let out = StanceFixture.triples(
+            "Germany said it was ready to restore dialogue with Moscow once the fighting in Ukraine had stopped.",
+            [russia, germany])
+        #expect(!out.contains(T("Germany", "us_russia_normalization", .support)), "\(out)")
     }
 
     @Test func theThreeCountriesAreTheLatestListOfThreeCountries() {
