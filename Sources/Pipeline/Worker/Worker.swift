@@ -266,7 +266,7 @@ public final class Worker: Service, Sendable {
         for record in records {
             let pending = PendingDelivery(record: record, completion: completion, attempt: 0)
             var attempt = 0
-            while case .wait(let delay) = trySend(pending, attempt: &attempt, retries: retries, cancelled: false) {
+            while case .wait(let delay) = trySend(pending, attempt: &attempt, retries: retries) {
                 // In slices, so that a lane waiting out a long backoff gives up at shutdown.
                 let clock = ContinuousClock()
                 let end = clock.now + delay
@@ -281,7 +281,7 @@ public final class Worker: Service, Sendable {
     /// asynchronously.
     private func enqueue(_ pending: PendingDelivery, retries: AsyncStream<PendingDelivery>.Continuation) async {
         var attempt = 0
-        while case .wait(let delay) = trySend(pending, attempt: &attempt, retries: retries, cancelled: Task.isCancelled) {
+        while case .wait(let delay) = trySend(pending, attempt: &attempt, retries: retries) {
             try? await Task.sleep(for: delay)
         }
     }
@@ -300,8 +300,7 @@ public final class Worker: Service, Sendable {
     private func trySend(
         _ pending: PendingDelivery,
         attempt: inout Int,
-        retries: AsyncStream<PendingDelivery>.Continuation,
-        cancelled: Bool
+        retries: AsyncStream<PendingDelivery>.Continuation
     ) -> SendStep {
         do {
             try producer.send(pending.record) { result in
@@ -314,7 +313,7 @@ public final class Worker: Service, Sendable {
                 logger.error("fatal producer error", metadata: ["kafka.error": "\(error)"])
                 return .finished
             }
-            if cancelled || state.sendsAbandoned || (error.code == .state && state.stopRequested) {
+            if state.sendsAbandoned || (error.code == .state && state.stopRequested) {
                 return .finished
             }
             if error.code != .queueFull {
