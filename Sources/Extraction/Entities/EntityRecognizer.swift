@@ -542,7 +542,7 @@ struct EntityRecognizer {
     }
 
     /// Lowercase words that may join the words of a name an acronym spells out.
-    static let acronymConnectors: Set<String> = ["of", "for", "the", "and", "in", "on", "against", "to"]
+    static let acronymConnectors: WordSet = ["of", "for", "the", "and", "in", "on", "against", "to"]
 
     /// The end (the "(") of a run of at least three capitalised words from `i`, joined only by
     /// lowercase connectors ("of", "for", "in", …), that the all-caps acronym in brackets right
@@ -555,14 +555,16 @@ struct EntityRecognizer {
         var j = i
         var capitals = 0
         let limit = min(end, i + Self.maxNameTokens + 1)
+        // Fields of the tokens are read in place: this runs at every capitalised word, and
+        // copying a token (two strings) costs more than the test.
         while j < limit {
-            let t = toks[j]
-            if j > i, t.followsNewline { return nil }
-            if t.kind == .word, t.isCapitalized, !t.isAllCaps || t.lower.unicodeScalars.count <= 1 {
+            let kind = toks[j].kind
+            if j > i, toks[j].followsNewline { return nil }
+            if kind == .word, toks[j].isCapitalized, !toks[j].isAllCaps || toks[j].end - toks[j].start <= 1 {
                 capitals += 1
-            } else if t.kind == .word, !t.isCapitalized, j > i, Self.acronymConnectors.contains(t.lower) {
+            } else if kind == .word, !toks[j].isCapitalized, j > i, Self.acronymConnectors.contains(lowerOf: toks[j]) {
                 // a connector
-            } else if t.kind == .punctuation, t.text == "(", j > i {
+            } else if kind == .punctuation, j > i, toks[j].end - toks[j].start == 1, toks[j].text == "(" {
                 break
             } else {
                 return nil

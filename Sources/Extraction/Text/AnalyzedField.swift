@@ -1,7 +1,9 @@
 /// One article field split into tokens and sentences.
 ///
 /// Tokenisation is linear in the field's length and uses no regular expressions. All offsets
-/// count Unicode scalars from the start of the field.
+/// count Unicode scalars from the start of the field. Tokens keep their offsets in 32 bits, so
+/// a field holds at most 2³¹ − 1 scalars (8 GB of text); the engine analyses far less
+/// (``ExtractionEngine/Configuration/maxBodyScalars``).
 public struct AnalyzedField: Sendable {
     public let field: ArticleField
     public let text: String

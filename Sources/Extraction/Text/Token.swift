@@ -26,26 +26,42 @@ public struct Token: Sendable, Hashable {
         case newline
     }
 
-    /// First scalar offset.
-    public var start: Int
-    /// Offset one past the last scalar.
-    public var end: Int
+    // Stored compactly (56 bytes rather than 88): every pass reads the token arrays, and a
+    // smaller stride keeps more of them in cache. Offsets and sentence indices fit 32 bits
+    // because a field is at most a few million scalars (inputs are capped in bytes).
     /// The token's text, exactly as in the field.
     public var text: String
-    public var kind: Kind
     /// `text` lowercased.
     public var lower: String
+    /// ``WordHash`` of `lower`, computed once by the tokenizer for the lookup tables of both
+    /// the entity and the stance passes.
+    var lowerHash: UInt64
+    private var storedStart: Int32
+    private var storedEnd: Int32
+    private var storedSentence: Int32
+    public var kind: Kind
     /// The first letter is upper or title case.
     public var isCapitalized: Bool
     /// At least two letters and no lowercase letter ("NATO", "U.S.").
     public var isAllCaps: Bool
-    /// Index of the sentence (in ``AnalyzedField/sentences``) holding the token.
-    public var sentence: Int
     /// A line break stands between this token and the previous one (or the field start).
     public var followsNewline: Bool
-    /// ``WordHash`` of `lower`, computed once by the tokenizer for the lookup tables of both
-    /// the entity and the stance passes.
-    var lowerHash: UInt64
+
+    /// First scalar offset.
+    public var start: Int {
+        get { Int(storedStart) }
+        set { storedStart = Int32(truncatingIfNeeded: newValue) }
+    }
+    /// Offset one past the last scalar.
+    public var end: Int {
+        get { Int(storedEnd) }
+        set { storedEnd = Int32(truncatingIfNeeded: newValue) }
+    }
+    /// Index of the sentence (in ``AnalyzedField/sentences``) holding the token.
+    public var sentence: Int {
+        get { Int(storedSentence) }
+        set { storedSentence = Int32(truncatingIfNeeded: newValue) }
+    }
 
     /// Creates a token; ``AnalyzedField`` makes them, tests may too.
     public init(
@@ -61,14 +77,14 @@ public struct Token: Sendable, Hashable {
         start: Int, end: Int, text: String, kind: Kind, lower: String, isCapitalized: Bool,
         isAllCaps: Bool, sentence: Int, followsNewline: Bool, lowerHash: UInt64
     ) {
-        self.start = start
-        self.end = end
+        self.storedStart = Int32(truncatingIfNeeded: start)
+        self.storedEnd = Int32(truncatingIfNeeded: end)
         self.text = text
         self.kind = kind
         self.lower = lower
         self.isCapitalized = isCapitalized
         self.isAllCaps = isAllCaps
-        self.sentence = sentence
+        self.storedSentence = Int32(truncatingIfNeeded: sentence)
         self.followsNewline = followsNewline
         self.lowerHash = lowerHash
     }
