@@ -30,6 +30,61 @@ import Testing
         #expect(state.flowDecision(maxInFlight: 4) == false, "fetching was never resumed")
     }
 
+    /// The poll loop's wait for room ends when the input that frees it is done, not on a timer:
+    /// with a 60 s deadline the wait would otherwise hang the test.
+    @Test func theWaitForRoomEndsWhenAnInputIsDone() async throws {
+        let state = WorkerState()
+        _ = state.assign([p0])
+        var tickets: [OffsetTracker.Ticket] = []
+        for offset in 0..<3 {
+            tickets.append(try #require(state.track(p0, offset: Int64(offset))))
+        }
+        let started = ContinuousClock.now
+        async let waited: Void = state.waitForRoom(limit: 1, deadline: .now + .seconds(60))
+        try await Task.sleep(for: .milliseconds(50))
+        state.markDone(tickets[0], deadLettered: false)  // 2 in flight: still no room
+        try await Task.sleep(for: .milliseconds(50))
+        state.markDone(tickets[1], deadLettered: false)  // 1 in flight: room
+        await waited
+        let elapsed = ContinuousClock.now - started
+        #expect(elapsed >= .milliseconds(100), "the wait ended before there was room")
+        #expect(elapsed < .seconds(30), "the wait did not end when there was room")
+        #expect(state.inFlight == 1)
+    }
+
+    @Test func theWaitForRoomEndsAtItsDeadlineWhenNothingIsDone() async throws {
+        let state = WorkerState()
+        _ = state.assign([p0])
+        _ = try #require(state.track(p0, offset: 0))
+        let started = ContinuousClock.now
+        await state.waitForRoom(limit: 0, deadline: .now + .milliseconds(200))
+        let elapsed = ContinuousClock.now - started
+        #expect(elapsed >= .milliseconds(200))
+        #expect(elapsed < .seconds(30))
+        #expect(state.inFlight == 1)
+    }
+
+    @Test func theWaitForRoomEndsWhenAStopIsRequested() async throws {
+        let state = WorkerState()
+        _ = state.assign([p0])
+        _ = try #require(state.track(p0, offset: 0))
+        async let waited: Void = state.waitForRoom(limit: 0, deadline: .now + .seconds(60))
+        try await Task.sleep(for: .milliseconds(50))
+        let started = ContinuousClock.now
+        state.requestStop()
+        await waited
+        #expect(ContinuousClock.now - started < .seconds(30))
+    }
+
+    @Test func aWaitForRoomThatIsAlreadyThereReturnsAtOnce() async throws {
+        let state = WorkerState()
+        _ = state.assign([p0])
+        _ = try #require(state.track(p0, offset: 0))
+        let started = ContinuousClock.now
+        await state.waitForRoom(limit: 1, deadline: .now + .seconds(60))
+        #expect(ContinuousClock.now - started < .seconds(30))
+    }
+
     @Test func anAssignmentWhileFetchingRunsDoesNotPause() {
         let state = WorkerState()
         let first = state.assign([p0])

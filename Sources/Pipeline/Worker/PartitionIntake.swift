@@ -28,6 +28,9 @@ protocol IntakeState: Sendable {
     func flowDecision(maxInFlight: Int) -> Bool?
     /// Tracks one fetched input, or `nil` when its partition is no longer owned.
     func track(_ tp: TopicPartition, offset: Int64) -> Ticket?
+    /// Returns once at most `limit` inputs are in flight, a stop is requested, `deadline`
+    /// passes or the task is cancelled. Only called when ``finishesWithoutPolling``.
+    func waitForRoom(limit: Int, deadline: ContinuousClock.Instant) async
 }
 
 extension WorkerState: IntakeState {
@@ -36,6 +39,9 @@ extension WorkerState: IntakeState {
 
 extension TransactionalWorkerState: IntakeState {
     var finishesWithoutPolling: Bool { false }
+
+    /// Never called: the exactly-once worker frees room only between polls.
+    func waitForRoom(limit: Int, deadline: ContinuousClock.Instant) async {}
 }
 
 /// The intake both workers share: poll a batch, hand each message to its partition's lane,
@@ -63,12 +69,8 @@ struct PartitionIntake<State: IntakeState>: Sendable {
         // is gone) pauses fetching, so that the loop keeps polling: rebalances are served and
         // the group is not left.
         let chunk = max(1, min(flow.pollBatchSize, flow.maxInFlight / 4))
-        let clock = ContinuousClock()
-        let waitEnd = clock.now + flow.capacityWait
-        while state.finishesWithoutPolling, !state.fetchPaused, flow.maxInFlight - state.inFlight < chunk,
-            !state.stopRequested, clock.now < waitEnd
-        {
-            try? await Task.sleep(for: .milliseconds(1))
+        if state.finishesWithoutPolling, !state.fetchPaused, flow.maxInFlight - state.inFlight < chunk {
+            await state.waitForRoom(limit: flow.maxInFlight - chunk, deadline: .now + flow.capacityWait)
         }
         if let pause = state.flowDecision(maxInFlight: flow.maxInFlight) {
             consumer.setFetching(paused: pause, partitions: state.assigned, inFlight: state.inFlight, logger: logger)
