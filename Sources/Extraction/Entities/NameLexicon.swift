@@ -83,10 +83,25 @@ struct NameLexicon: Sendable {
                     var s = start
                     while s < end, bytes[s] == 0x20 || bytes[s] == 0x09 { s += 1 }
                     if end > s, bytes[s] != UInt8(ascii: "#") {
-                        guard let word = String(validating: bytes[s..<end], as: UTF8.self) else {
-                            throw KnowledgeBase.invalid(common.path, line, "invalid UTF-8")
+                        if !bytes[s..<end].contains(where: { $0 >= 0x80 }) {
+                            // ASCII (nearly every line of the ~60,000): lowercased byte by byte, with
+                            // no validation or case-mapping pass (a tenth of the start-up time).
+                            let count = end - s
+                            let first = s
+                            words.append(
+                                String(unsafeUninitializedCapacity: count) { buffer in
+                                    for k in 0..<count {
+                                        let b = bytes[first + k]
+                                        buffer[k] = b &- 0x41 < 26 ? b | 0x20 : b
+                                    }
+                                    return count
+                                })
+                        } else {
+                            guard let word = String(validating: bytes[s..<end], as: UTF8.self) else {
+                                throw KnowledgeBase.invalid(common.path, line, "invalid UTF-8")
+                            }
+                            words.append(word.lowercased())
                         }
-                        words.append(word.lowercased())
                     }
                     start = i + 1
                     line += 1
