@@ -90,7 +90,8 @@ extension StanceFieldScan {
                 continue
             }
             if Self.directiveCues.contains(cue.cue.phrase), cue.start > range.lowerBound,
-                Self.passiveBe.contains(lowerOf: field.tokens[cue.start - 1]), isPassive(cue) == nil
+                Self.passiveBe.contains(lowerOf: field.tokens[cue.start - 1]), isPassive(cue) == nil,
+                !field.tokens[cue.start].lower.hasSuffix("ing")  // "is pressing Israel to": progressive
             {
                 pending = nil
                 addresseeUntil = cue.end + Self.maxChainGap
@@ -442,6 +443,15 @@ extension StanceFieldScan {
         var relative = false
         var participial = false
         var j = cue.start - 1
+        // "China backed Pakistan, urging both sides to talk", "…, while urging …": a cue that
+        // is itself the participle opening an adjunct clause has the main clause's subject,
+        // not the name just before the comma.
+        if cue.cue.role == .verb || cue.cue.role == .relay, cue.start > range.lowerBound,
+            gerund[cue.start]
+                || (classes[cue.start - 1].contains(.clauseBoundary) && field.tokens[cue.start].lower.hasSuffix("ing"))
+        {
+            return (cue.start, clauseEnd(after: cue, in: range), false, true)
+        }
         while j >= range.lowerBound, j > cue.start - 40 {
             let c = classes[j]
             // "China, which backs Pakistan, welcomed …": a relative clause closed before the cue
@@ -472,6 +482,12 @@ extension StanceFieldScan {
             }
             j -= 1
         }
+        return (start, clauseEnd(after: cue, in: range), relative, participial)
+    }
+
+    /// The end of the clause a cue stands in: the next boundary ("while", ";", ", which",
+    /// ", citing", "and has") after it, or the sentence end.
+    func clauseEnd(after cue: CueMatch, in range: Range<Int>) -> Int {
         var end = range.upperBound
         var k = cue.end
         while k < range.upperBound {
@@ -493,7 +509,7 @@ extension StanceFieldScan {
             }
             k += 1
         }
-        return (start, end, relative, participial)
+        return end
     }
 
     /// Whether the boundary word at `j` is a preposition of time tied to the topic right before
@@ -720,10 +736,16 @@ extension StanceFieldScan {
             } else if !chained {
                 // A participle ("…, calling the proposal an ultimatum") is the main subject's.
                 let subject = field.tokens[cue.start].sentence
-                if clause.participial, sentenceSubject[subject] >= 0, !hasMention(from: clause.start, to: cue.start) {
+                if clause.participial, sentenceSubject[subject] >= 0, !hasMention(from: clause.start, to: cue.start),
+                    !isQuotedSubject(Int(sentenceSubject[subject]), sentence: subject)
+                {
                     add(Int(sentenceSubject[subject]), 0.9)
                 } else {
                     for e in localSubject(before: cue.start, floor: floor) { add(e, 1) }
+                    // "“…,” she told reporters, rejecting …": the participle is the speaker's.
+                    if out.isEmpty, clause.participial, let v = reportingVerb(before: cue.start, floor: floor) {
+                        for e in localSubject(before: v, floor: floor) { add(e, 0.9) }
+                    }
                 }
             }
         case .predicate:
@@ -762,6 +784,26 @@ extension StanceFieldScan {
             if out.isEmpty, attributed >= 0 { add(attributed, 0.8) }
         }
         return out
+    }
+
+    /// The nearest speech verb outside quotes before `index`, past at most six tokens.
+    func reportingVerb(before index: Int, floor: Int) -> Int? {
+        var j = index - 1
+        while j >= max(floor, index - 6) {
+            if classes[j].contains(.speechVerb), quoteAt[j] < 0, mentionAt[j] < 0 { return j }
+            if kind[j] == .quote { return nil }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// Whether the first mention of `e` in sentence `s` is inside a quote (""We will not repeat
+    /// Minsk," he said, rejecting …": Minsk is no subject of the participle).
+    func isQuotedSubject(_ e: Int, sentence s: Int) -> Bool {
+        for j in field.sentences[s].tokens where mentionAt[j] >= 0 && mentions[Int(mentionAt[j])].entity == e {
+            return quoteAt[j] >= 0
+        }
+        return false
     }
 
     func hasMention(from start: Int, to end: Int) -> Bool {
@@ -1061,7 +1103,24 @@ extension StanceFieldScan {
         var j = cue.end
         var linked = true
         var words = 0
+        var restarted = false
+        let directive = Self.directiveCues.contains(cue.cue.phrase)
         while j < scopeEnd {
+            if out.isEmpty, !restarted, j > cue.end {
+                // "called on the African Union and the United Nations to set up …": the object
+                // of a directive starts after its addressee; "called for the release of … and
+                // for those responsible to be held to account": a second object of the cue's
+                // own preposition starts afresh.
+                if directive, field.tokens[j].lower == "to" {
+                    words = 0
+                    restarted = true
+                } else if classes[j].contains(.coordinator), j + 1 < scopeEnd, ids[j + 1] >= 0, ids[j + 1] == ids[cue.end - 1],
+                    classes[j + 1].contains(.preposition)
+                {
+                    words = 0
+                    restarted = true
+                }
+            }
             // The object starts near the cue: a topic far down the clause ("… the root causes
             // of the conflict, a phrase Moscow uses to refer to NATO's expansion") is not it.
             if out.isEmpty, words > Self.maxObjectDistance { break }
@@ -1221,7 +1280,24 @@ extension StanceFieldScan {
         }
         var j = cue.end
         let upper = min(scopeEnd, cue.end + 6)
+        // "pull back to the line along Gaza's edge", "hand the assets back to Russia": a one-word
+        // cue followed by a preposition has no direct object.
+        if cue.end == cue.start + 1, j < upper, mentionAt[j] < 0, classes[j].contains(.preposition),
+            !classes[j].contains(.agentMarker)
+        {
+            return nil
+        }
         while j < upper {
+            // "the support of Russia", "support in Kyiv": a preposition after a one-word noun
+            // cue introduces its owner or its place, not the actor it is for; "backed new
+            // sanctions on Iran", "backed peacekeepers in Lebanon": a name in a support cue's
+            // object after a preposition other than "of" is not what is supported.
+            if mentionAt[j] < 0, classes[j].contains(.preposition),
+                (cue.cue.role == .noun && cue.end == cue.start + 1)
+                    || (cue.cue.polarity == .support && field.tokens[j].lower != "of")
+            {
+                return nil
+            }
             if mentionAt[j] >= 0 {
                 let m = mentions[Int(mentionAt[j])]
                 // "opposition to Ukraine's EU membership": the name owns the topic after it.
@@ -1229,9 +1305,14 @@ extension StanceFieldScan {
                 if k < scopeEnd, kind[k] == .possessive, (k + 1..<min(scopeEnd, k + 4)).contains(where: { topicAt[$0] >= 0 }) {
                     return nil
                 }
+                // "support a Vatican round", "the UN effort": a name modifying a noun is no actor.
+                if isModifier(m) { return nil }
                 return isHolderType(m.entity) ? (m.entity, j) : nil
             }
-            if demonymAt[j] >= 0, entities[Int(demonymAt[j])].type == .gpe, j + 1 < upper, wordLike[j + 1] {
+            // "supported the Qatari mediation": a demonym modifying a topic is the topic's.
+            if demonymAt[j] >= 0, entities[Int(demonymAt[j])].type == .gpe, j + 1 < upper, wordLike[j + 1],
+                !(j + 1..<min(scopeEnd, j + 4)).contains(where: { topicAt[$0] >= 0 })
+            {
                 return (Int(demonymAt[j]), j)  // "condemned the Israeli strikes"
             }
             if kind[j] == .punctuation { return nil }
@@ -1263,7 +1344,16 @@ extension StanceFieldScan {
     }
 
     /// Directive verbs: their object is the addressee ("urged Kyiv to", "invited Algeria to").
-    static let directiveCues: WordSet = ["urge", "invite", "encourage", "call on", "call upon", "ask for"]
+    static let directiveCues: WordSet = ["urge", "invite", "encourage", "call on", "call upon", "ask for", "press", "pressure"]
+
+    /// Whether an addressee starts at `j`: a name, a demonym, a pronoun or an article ("pressed
+    /// Israel to", "pressing both sides to", "pressed them to"), not a noun ("press secretary").
+    func opensAddressee(at j: Int) -> Bool {
+        guard j < field.tokens.count else { return false }
+        let c = classes[j]
+        return mentionAt[j] >= 0 || demonymAt[j] >= 0 || c.contains(.personPronoun) || c.contains(.groupPronoun)
+            || c.contains(.filler)
+    }
     /// Forms of "be" that make a following participle passive.
     static let passiveBe: WordSet = ["is", "was", "are", "were", "been", "being", "be"]
 

@@ -3,6 +3,8 @@
 extension StanceFieldScan {
     /// Nouns of a meeting.
     static let meetingNouns: WordSet = ["meeting", "meetings", "summit", "talks", "encounter"]
+    /// Forms of the verb "meet".
+    static let meetVerbs: WordSet = ["meet", "meets", "met", "meeting"]
     /// Titles of heads of state or government.
     static let leaderTitles: WordSet = ["president", "chancellor", "premier", "king", "leader", "prime"]
 
@@ -11,7 +13,11 @@ extension StanceFieldScan {
     func titledLeaderEnd(from start: Int, limit: Int) -> Int? {
         var j = start
         var titled = false
-        while j < limit, j < start + 4, classes[j].contains(.title) || demonymAt[j] >= 0 {
+        // "Chinese President Xi Jinping" where China is not named: a capitalised adjective
+        // before the title.
+        while j < limit, j < start + 4,
+            classes[j].contains(.title) || demonymAt[j] >= 0 || (!titled && capital[j] && mentionAt[j] < 0 && wordLike[j])
+        {
             if Self.leaderTitles.contains(lowerOf: field.tokens[j]) { titled = true }
             j += 1
         }
@@ -31,6 +37,21 @@ extension StanceFieldScan {
             while i + 2 < limit {
                 defer { i += 1 }
                 guard topicAt[i] < 0 else { continue }
+                // "expected to meet Chinese President Xi Jinping", "willing to meet with President
+                // Putin": meeting a titled leader is a leaders' meeting.
+                if Self.meetVerbs.contains(lowerOf: field.tokens[i]) {
+                    let first = field.tokens[i + 1].lower == "with" ? i + 2 : i + 1
+                    if let end = titledLeaderEnd(from: first, limit: limit), !(i..<end).contains(where: { topicAt[$0] >= 0 }) {
+                        let index = Int32(topicMatches.count)
+                        topicMatches.append(
+                            TopicMatch(
+                                start: i, end: end, topic: "leaders_summit", sign: 1, isGeneric: false, sentence: s,
+                                phrase: phrase))
+                        for t in i..<end { topicAt[t] = index }
+                        i = end - 1
+                        continue
+                    }
+                }
                 // The rare link word first: its length rules out nearly every token without
                 // hashing the noun.
                 let link = field.tokens[i + 1].lower

@@ -430,6 +430,12 @@ struct StanceFieldScan {
                         i = m.end
                         continue
                     }
+                    // "White House press secretary", "a press conference": a directive that is one
+                    // only as a verb needs its addressee after it ("pressed Israel to accept").
+                    if cue.needsVerbPosition, Self.directiveCues.contains(cue.phrase), !opensAddressee(at: m.end) {
+                        i = m.end
+                        continue
+                    }
                     // "Lvova-Belova, who is wanted by the court": a person wanted by (or for) is
                     // sought for arrest; nobody holds a position.
                     if cue.role == .verb, isWantedPerson(at: m.start, end: m.end, floor: range.lowerBound) {
