@@ -162,7 +162,7 @@ struct StanceLexiconBuilder {
 
     /// Compiles everything read so far.
     func build() -> StanceLexicon {
-        var lexicon = StanceLexicon()
+        var lexicon = StanceLexicon.Tables()
         var vocabulary = StanceVocabulary()
         func ids(_ phrase: String) -> [Int32] {
             StanceLexicon.words(of: phrase).map { vocabulary.intern($0) }
@@ -239,7 +239,7 @@ struct StanceLexiconBuilder {
         for (id, cls) in classesById { classes[Int(id)] = cls }
         lexicon.wordClasses = classes
         lexicon.vocabulary = vocabulary
-        return lexicon
+        return StanceLexicon(tables: lexicon)
     }
 
     /// Reads a topic's `"subject"`: `{"entities": [names], "before": bool, "after": [words]}`.
