@@ -83,7 +83,9 @@ struct Gazetteer: Sendable {
     /// The longest alias matching tokens starting at `start` (within `limit`), as the matched
     /// alias indices and the number of tokens. Case rules are checked against the text.
     func longestMatch(in tokens: [Token], ids: [Int32], at start: Int, limit: Int) -> (aliases: [Int32], length: Int)? {
-        guard ids[start] >= 0 else { return nil }
+        // Most words start no alias: rejected before the closure below is set up (it retains
+        // the alias table and the tokens).
+        guard trie.mayStart(ids[start]) else { return nil }
         // The closure captures the alias table alone, not the whole gazetteer (no copy of it per call).
         let aliases = self.aliases
         guard let m = trie.longest(ids, from: start, limit: limit, accept: { a, _ in Self.accepts(aliases, Int(a), tokens: tokens, at: start) })

@@ -89,6 +89,14 @@ struct TokenTrie: Sendable {
     ///
     /// The nodes of the walk sit in a stack buffer (no heap allocation per call), and a
     /// payload whose values all pass is returned as is rather than filtered into a copy.
+    /// Whether some phrase starts with word `id`: one bit test, for callers to skip a walk
+    /// (and the set-up of its `accept` closure) at most tokens.
+    @inline(__always)
+    func mayStart(_ id: Int32) -> Bool {
+        let first = Int(id)
+        return first >= 0 && first >> 6 < startBits.count && startBits[first >> 6] & (1 << UInt64(first & 63)) != 0
+    }
+
     func longest(_ ids: [Int32], from start: Int, limit: Int, accept: (Int32, Int) -> Bool = { _, _ in true }) -> (values: [Int32], length: Int)? {
         let depth = min(limit - start, maxDepth)
         guard depth > 0 else { return nil }
