@@ -10,6 +10,7 @@ enum MatchKey {
         case .possessive: return ("'s", possessiveHash)
         case .dash: return ("-", dashHash)
         case .word:
+            if token.lowerIsMatchKey { return (token.lower, token.lowerHash) }
             var lower = token.lower
             // A contiguous view (on the stack for small strings) scans faster than the UTF-8 view.
             let needsWork = lower.withUTF8 { utf8 in
@@ -26,6 +27,12 @@ enum MatchKey {
         default:
             return (token.lower, token.lowerHash)
         }
+    }
+
+    /// Whether a lowercased word is its own key: no period, space, or byte of a curly or
+    /// modifier apostrophe (U+2019 starts with 0xE2, U+02BC with 0xCA) in it.
+    static func isPlain(_ lower: String) -> Bool {
+        !lower.utf8.contains { b in b == 0x2E || b == 0x20 || b == 0xE2 || b == 0xCA }
     }
 
     private static let possessiveHash = WordHash.of("'s")

@@ -28,24 +28,54 @@ public struct Token: Sendable, Hashable {
 
     // Stored compactly (56 bytes rather than 88): every pass reads the token arrays, and a
     // smaller stride keeps more of them in cache. Offsets and sentence indices fit 32 bits
-    // because a field is at most a few million scalars (inputs are capped in bytes).
+    // (see ``AnalyzedField``), and the flags share one byte.
     /// The token's text, exactly as in the field.
     public var text: String
     /// `text` lowercased.
-    public var lower: String
+    public var lower: String {
+        didSet {
+            lowerHash = WordHash.of(lower)
+            setFlag(Self.lowerIsMatchKeyFlag, MatchKey.isPlain(lower))
+        }
+    }
     /// ``WordHash`` of `lower`, computed once by the tokenizer for the lookup tables of both
     /// the entity and the stance passes.
-    var lowerHash: UInt64
+    private(set) var lowerHash: UInt64
     private var storedStart: Int32
     private var storedEnd: Int32
     private var storedSentence: Int32
     public var kind: Kind
+    /// The boolean properties, one bit each (so the token keeps its 56-byte stride).
+    private var flags: UInt8
+
+    private static let capitalizedFlag: UInt8 = 1
+    private static let allCapsFlag: UInt8 = 2
+    private static let followsNewlineFlag: UInt8 = 4
+    private static let lowerIsMatchKeyFlag: UInt8 = 8
+
+    @inline(__always)
+    private mutating func setFlag(_ flag: UInt8, _ on: Bool) {
+        flags = on ? flags | flag : flags & ~flag
+    }
+
     /// The first letter is upper or title case.
-    public var isCapitalized: Bool
+    public var isCapitalized: Bool {
+        get { flags & Self.capitalizedFlag != 0 }
+        set { setFlag(Self.capitalizedFlag, newValue) }
+    }
     /// At least two letters and no lowercase letter ("NATO", "U.S.").
-    public var isAllCaps: Bool
+    public var isAllCaps: Bool {
+        get { flags & Self.allCapsFlag != 0 }
+        set { setFlag(Self.allCapsFlag, newValue) }
+    }
     /// A line break stands between this token and the previous one (or the field start).
-    public var followsNewline: Bool
+    public var followsNewline: Bool {
+        get { flags & Self.followsNewlineFlag != 0 }
+        set { setFlag(Self.followsNewlineFlag, newValue) }
+    }
+    /// `lower` is its own ``MatchKey`` (no period, space or curly apostrophe to drop or
+    /// straighten): worked out by the tokenizer, which reads the bytes anyway.
+    var lowerIsMatchKey: Bool { flags & Self.lowerIsMatchKeyFlag != 0 }
 
     /// First scalar offset.
     public var start: Int {
@@ -70,23 +100,24 @@ public struct Token: Sendable, Hashable {
     ) {
         self.init(
             start: start, end: end, text: text, kind: kind, lower: lower, isCapitalized: isCapitalized,
-            isAllCaps: isAllCaps, sentence: sentence, followsNewline: followsNewline, lowerHash: WordHash.of(lower))
+            isAllCaps: isAllCaps, sentence: sentence, followsNewline: followsNewline, lowerHash: WordHash.of(lower),
+            lowerIsMatchKey: MatchKey.isPlain(lower))
     }
 
     init(
         start: Int, end: Int, text: String, kind: Kind, lower: String, isCapitalized: Bool,
-        isAllCaps: Bool, sentence: Int, followsNewline: Bool, lowerHash: UInt64
+        isAllCaps: Bool, sentence: Int, followsNewline: Bool, lowerHash: UInt64, lowerIsMatchKey: Bool
     ) {
         self.storedStart = Int32(truncatingIfNeeded: start)
         self.storedEnd = Int32(truncatingIfNeeded: end)
         self.text = text
         self.kind = kind
         self.lower = lower
-        self.isCapitalized = isCapitalized
-        self.isAllCaps = isAllCaps
         self.storedSentence = Int32(truncatingIfNeeded: sentence)
-        self.followsNewline = followsNewline
         self.lowerHash = lowerHash
+        self.flags =
+            (isCapitalized ? Self.capitalizedFlag : 0) | (isAllCaps ? Self.allCapsFlag : 0)
+            | (followsNewline ? Self.followsNewlineFlag : 0) | (lowerIsMatchKey ? Self.lowerIsMatchKeyFlag : 0)
     }
 
     /// A word or a number.

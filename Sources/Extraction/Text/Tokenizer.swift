@@ -208,11 +208,13 @@ extension Tokenizer {
             var firstIsUpper = false
             var firstLetterSeen = false
             var hash = WordHash.seed
+            var plain = true
             var k = start
             while k < end {
                 let v = scalars[k].value
                 if v >= 0x80 { return makeGeneralToken(start: start, end: end, kind: kind, followsNewline: followsNewline) }
                 let b = UInt8(truncatingIfNeeded: v)
+                plain = plain && b != 0x2E && b != 0x20
                 let isUpper = b &- 0x41 < 26
                 let isLower = b &- 0x61 < 26
                 hash = WordHash.step(hash, isUpper ? b &+ 32 : b)
@@ -253,7 +255,7 @@ extension Tokenizer {
                 start: start, end: end, text: text, kind: kind, lower: lower,
                 isCapitalized: firstIsUpper && kind == .word,
                 isAllCaps: kind == .word && upper + lowerCount >= 2 && lowerCount == 0 && upper >= 2,
-                sentence: 0, followsNewline: followsNewline, lowerHash: hash)
+                sentence: 0, followsNewline: followsNewline, lowerHash: hash, lowerIsMatchKey: plain)
         }
 
         /// ``makeToken(start:end:kind:followsNewline:)`` for a token with a scalar past ASCII.
@@ -292,7 +294,7 @@ extension Tokenizer {
                 start: start, end: end, text: text, kind: kind, lower: lower,
                 isCapitalized: capitalized && kind == .word,
                 isAllCaps: kind == .word && letters >= 2 && lowerCount == 0 && upper >= 2,
-                sentence: 0, followsNewline: followsNewline, lowerHash: hash)
+                sentence: 0, followsNewline: followsNewline, lowerHash: hash, lowerIsMatchKey: MatchKey.isPlain(lower))
         }
     }
 }
