@@ -93,7 +93,7 @@ final class WorkerState: Sendable {
     ///
     /// The input that frees the room resumes the wait, so a saturated poll loop wakes once per
     /// batch it takes, not once per timer tick (on a 2-core machine the 1 ms ticks it replaced
-    /// cost thousands of thread switches a second).
+    /// cost thousands of thread switches a second). One wait at a time: the poll loop's.
     func waitForRoom(limit: Int, deadline: ContinuousClock.Instant) async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
