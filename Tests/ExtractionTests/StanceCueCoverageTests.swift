@@ -30,3 +30,16 @@ struct StanceCueCoverageTests {
         #expect(!out.contains(T("Norland", "Essia", .oppose)), "\(out)")
     }
 }
+
+extension StanceCueCoverageTests {
+    @Test(arguments: ["disapproval of", "hostility to", "hostility toward"])
+    func aNounOfDisapprovalTowardANamedActorIsOppositionToIt(noun: String) {
+        let out = StanceFixture.triples("Norland made its \(noun) Essia plain on Tuesday.", [Self.norland, Self.essia])
+        #expect(out.contains(T("Norland", "Essia", .oppose)), "\(out)")
+    }
+
+    @Test func praiseForANamedActorIsSupportForIt() {
+        let out = StanceFixture.triples("Norland had only praise for Essia on Tuesday.", [Self.norland, Self.essia])
+        #expect(out.contains(T("Norland", "Essia", .support)), "\(out)")
+    }
+}
