@@ -67,6 +67,12 @@ extension StanceFieldScan {
                 pending = nil
                 continue
             }
+            // "Whether NATO will provide such guarantees remains unclear": an indirect question
+            // is no position.
+            if opensIndirectQuestion(before: cue.start, clauseStart: clause.start, floor: range.lowerBound) {
+                pending = nil
+                continue
+            }
             if isPassive(cue) == nil,
                 let head = reducedPassiveHead(cue, floor: k > 0 ? cues[k - 1].end : range.lowerBound)
             {
@@ -210,6 +216,12 @@ extension StanceFieldScan {
             let backward = cue.cue.role == .predicate || passive || (targets.isEmpty && clause.relative)
             if backward {
                 targets.append(contentsOf: backwardTargets(of: cue, clause: clause, sentence: s, after: previousEnd))
+            }
+            if targets.isEmpty, cue.cue.role == .predicate, cue.cue.polarity == .oppose,
+                let e = evaluatedActor(of: cue, floor: max(clause.start, previousEnd)), !holders.contains(where: { $0.entity == e })
+            {
+                // "called the Russian move “blackmail”": the actor whose move the label judges.
+                targets = [Target(target: .entity(entities[e].id), sign: 1, isGeneric: false, code: 1 << 20 + e)]
             }
             if targets.contains(where: { !$0.isGeneric }) { targets.removeAll(where: \.isGeneric) }
             emit(cue: cue, holders: holders, targets: targets, confidence: confidence, sentence: s)
@@ -766,6 +778,8 @@ extension StanceFieldScan {
                 if start == cue.start, cue.cue.targetsActors, let actor = actorTarget(of: cue, scopeEnd: cue.end) {
                     start = mentions[Int(mentionAt[actor.at])].tokens.lowerBound
                 }
+                // "Kyiv called the Russian move “blackmail”": the subject before the evaluation verb.
+                if start == cue.start, let v = evaluationVerb(before: cue, floor: max(floor, previousEnd)) { start = v }
                 // "Ukraine joining NATO is not going to happen", "Kyiv's membership is …": a name
                 // right before the topic is its argument, not who judges it.
                 let ownsTopic = start > floor

@@ -362,6 +362,10 @@ struct StanceFieldScan {
                     i += 1  // a topic of a conflict the article is not about
                     continue
                 }
+                if phrase.isNounOnly, !isNounReading(at: m.start, floor: sentence.tokens.lowerBound) {
+                    i += 1  // "would guarantee": the verb, not the noun the phrase names
+                    continue
+                }
                 if let subject = lexicon.topicSubjects[phrase.topicIndex],
                     namesAnotherSubject(subject, start: m.start, end: m.end, in: sentence)
                 {
@@ -495,7 +499,9 @@ struct StanceFieldScan {
     /// verb cue.
     func isVerbTopic(at i: Int) -> Bool {
         let t = Int(topicAt[i])
+        // "need guarantees": a phrase that is the topic only as a noun is then no verb cue.
         return topicMatches[t].start == i && topicMatches[t].end == i + 1
+            && !lexicon.topicPhrases[topicMatches[t].phrase].isNounOnly
     }
 
     /// Whether the word at `i` (a reporting verb's form) is used as a noun or a modifier: right

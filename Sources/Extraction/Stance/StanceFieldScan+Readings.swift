@@ -1,0 +1,36 @@
+/// Noun and verb readings of a word the lexicon writes once ("guarantee": the noun of a
+/// topic, and a verb cue).
+extension StanceFieldScan {
+    /// Whether the word at `i` reads as a noun: not a participle ("guaranteed",
+    /// "guaranteeing"), and not where a verb stands (after "to", an auxiliary, a pronoun, a
+    /// name, a relative pronoun, a comma or "and"). A determiner, an adjective, a possessive, a
+    /// demonym or a preposition before it, or a verb it is the object of ("need guarantees"),
+    /// give the noun.
+    func isNounReading(at i: Int, floor: Int) -> Bool {
+        let lower = field.tokens[i].lower
+        if lower.hasSuffix("ed") || lower.hasSuffix("ing") { return false }
+        guard i > floor else { return true }
+        let c = classes[i - 1]
+        if kind[i - 1] == .possessive || c.contains(.possessivePronoun) || c.contains(.filler) || demonymAt[i - 1] >= 0 {
+            return true
+        }
+        if c.contains(.preposition) { return field.tokens[i - 1].lower != "to" }
+        if c.contains(.relativePronoun) || c.contains(.complementizer) { return false }
+        return !isVerbPosition(i)
+    }
+}
+
+extension StanceFieldScan {
+    /// Whether "whether" opens the clause of a cue at `index` (in the clause or right before
+    /// it, looking back at most sixteen tokens): "Whether NATO will provide guarantees
+    /// remains unclear", "asked whether Kyiv would accept a truce" report a question.
+    func opensIndirectQuestion(before index: Int, clauseStart: Int, floor: Int) -> Bool {
+        var j = index - 1
+        let lowest = max(floor, clauseStart - 1, index - 16)
+        while j >= lowest {
+            if field.tokens[j].lower == "whether" { return true }
+            j -= 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,92 @@
+import Testing
+
+@testable import Extraction
+
+/// Mechanisms of the sixth stance round: noun-only topic phrases, indirect questions,
+/// evaluations ("called X blackmail"), "without" composed with a negated verb, definite
+/// descriptions and anaphoric targets.
+@Suite("Stance recall, round 6")
+struct StanceRecallRound6Tests {
+    typealias T = StanceFixture.Triple
+    typealias N = StanceFixture.Named
+
+    static let ukraine = N(name: "Ukraine", type: .gpe, aliases: ["Kyiv"], demonyms: ["ukrainian"], kbId: "iso3166-1:UA")
+    static let russia = N(name: "Russia", type: .gpe, aliases: ["Moscow"], demonyms: ["russian"], kbId: "iso3166-1:RU")
+    static let norland = N(name: "Norland", type: .gpe, demonyms: ["norlandic"], kbId: "iso3166-1:NL")
+    static let essia = N(name: "Essia", type: .gpe, demonyms: ["essian"], kbId: "iso3166-1:EE")
+    static let league = N(name: "Coastal League", type: .org)
+    static let front = N(name: "Liberation Front", type: .org)
+    static let berg = N(name: "Anna Berg", type: .person, aliases: ["Berg"])
+
+    // MARK: Noun-only topic phrases
+
+    @Test func bareGuaranteesAsANounAreSecurityGuarantees() {
+        for text in [
+            "Anna Berg said Ukraine would need guarantees against another Russian attack.",
+            "Anna Berg demanded firm guarantees for Kyiv before any deal with Russia.",
+        ] {
+            let out = StanceFixture.triples(text, [Self.berg, Self.ukraine, Self.russia])
+            #expect(out.contains(T("Anna Berg", "security_guarantees_ukraine", .support)), "\(text): \(out)")
+        }
+    }
+
+    @Test func guaranteeAsAVerbIsNoSecurityGuarantee() {
+        let out = StanceFixture.triples(
+            "Anna Berg said Norland would guarantee the ceasefire between Russia and Ukraine.",
+            [Self.berg, Self.norland, Self.ukraine, Self.russia])
+        #expect(!out.contains { $0.target == "security_guarantees_ukraine" }, "\(out)")
+        #expect(out.contains { $0.target == "ceasefire" && $0.polarity == .support }, "\(out)")
+    }
+
+    @Test func loanGuaranteesAreNoSecurityGuarantees() {
+        let out = StanceFixture.triples(
+            "Anna Berg backed new loan guarantees for Ukraine after Russia's attack.",
+            [Self.berg, Self.ukraine, Self.russia])
+        #expect(!out.contains { $0.target == "security_guarantees_ukraine" }, "\(out)")
+    }
+
+    // MARK: Indirect questions
+
+    @Test func aClauseOpenedByWhetherIsNoPosition() {
+        let out = StanceFixture.triples(
+            "Whether Norland and the Coastal League will be willing to provide security guarantees for Ukraine remains unclear.",
+            [Self.norland, Self.league, Self.ukraine, Self.russia])
+        #expect(out.isEmpty, "\(out)")
+    }
+
+    // MARK: Evaluations
+
+    @Test func anAdverseLabelForAnActorsMoveOpposesTheActor() {
+        for text in [
+            "Norland's foreign ministry called the Essian move \"blackmail\" on Monday.",
+            "Norland's foreign ministry described the Essian decision as blackmail.",
+            "Norland's foreign ministry branded Essia's decision a provocation.",
+        ] {
+            let out = StanceFixture.triples(text, [Self.norland, Self.essia])
+            #expect(out.contains(T("Norland", "Essia", .oppose)), "\(text): \(out)")
+        }
+    }
+
+    @Test func dismissingAnActorsPositionOpposesTheActor() {
+        let out = StanceFixture.triples("Anna Berg dismissed Norland's position as nonsense.", [Self.berg, Self.norland])
+        #expect(out.contains(T("Anna Berg", "Norland", .oppose)), "\(out)")
+    }
+
+    @Test func anEvaluationOfATopicStaysWithTheTopic() {
+        let out = StanceFixture.triples(
+            "Anna Berg described the tribunal for Ukraine as a legal nullity invented by the West.",
+            [Self.berg, Self.ukraine, Self.russia])
+        #expect(out.contains(T("Anna Berg", "war_crimes_accountability", .oppose)), "\(out)")
+        #expect(!out.contains { $0.target == "Ukraine" }, "\(out)")
+    }
+
+    @Test func aFavourableLabelOrADirectiveCallIsNoOppositionToTheActor() {
+        for text in [
+            "Anna Berg called the Norlandic offer constructive.",
+            "Anna Berg called on Norland to stop the blackmail.",
+        ] {
+            let out = StanceFixture.triples(text, [Self.berg, Self.norland])
+            #expect(!out.contains(T("Anna Berg", "Norland", .oppose)), "\(text): \(out)")
+        }
+    }
+}
