@@ -89,4 +89,37 @@ struct StanceRecallRound6Tests {
             #expect(!out.contains(T("Anna Berg", "Norland", .oppose)), "\(text): \(out)")
         }
     }
+
+    // MARK: "without" and "no"
+
+    @Test func refusingATruceWithoutGuaranteesSupportsTheGuarantees() {
+        let out = StanceFixture.triples(
+            "Anna Berg said Ukraine will not sign a truce without security guarantees from its partners.",
+            [Self.berg, Self.ukraine, Self.russia])
+        #expect(out.contains(T("Anna Berg", "security_guarantees_ukraine", .support)), "\(out)")
+        #expect(!out.contains(T("Anna Berg", "security_guarantees_ukraine", .oppose)), "\(out)")
+    }
+
+    @Test func noTalksWithoutAPartySupportsTheParty() {
+        let out = StanceFixture.triples(
+            "Anna Berg said there can be no negotiations on Ukraine without Ukraine.",
+            [Self.berg, Self.ukraine, Self.russia])
+        #expect(out.contains(T("Anna Berg", "ukraine_in_talks", .support)), "\(out)")
+        #expect(!out.contains(T("Anna Berg", "ukraine_in_talks", .oppose)), "\(out)")
+    }
+
+    @Test func noConcessionsAgainstSovereigntySupportsSovereignty() {
+        let out = StanceFixture.triples(
+            "Norland stressed that no concessions against Ukraine's sovereignty will be made.",
+            [Self.norland, Self.ukraine, Self.russia])
+        #expect(out.contains(T("Norland", "ukraine_sovereignty", .support)), "\(out)")
+        #expect(!out.contains(T("Norland", "ukraine_sovereignty", .oppose)), "\(out)")
+    }
+
+    @Test func anUnnegatedWithoutStillOpposes() {
+        let out = StanceFixture.triples(
+            "Anna Berg said Russia wants a deal on Ukraine without Ukraine.",
+            [Self.berg, Self.ukraine, Self.russia])
+        #expect(!out.contains(T("Anna Berg", "ukraine_in_talks", .support)), "\(out)")
+    }
 }

@@ -1164,7 +1164,8 @@ extension StanceFieldScan {
                 {
                     break
                 }
-                if c.contains(.coordinator) || punct[j] == Self.comma {
+                // "will not sign a truce without security guarantees": what the object needs.
+                if c.contains(.coordinator) || punct[j] == Self.comma || (out.count == 1 && isWithout(j)) {
                     linked = true
                 } else if !(c.contains(.filler) || kind[j] == .possessive || kind[j] == .quote || mentionAt[j] >= 0
                     || demonymAt[j] >= 0)

@@ -34,3 +34,32 @@ extension StanceFieldScan {
         return false
     }
 }
+
+extension StanceFieldScan {
+    /// Whether the inverting preposition at `preposition` ("without", "against") modifies a
+    /// topic negated by "no": "no concessions against Ukraine's interests", "no negotiations on
+    /// Ukraine without Ukraine" say the topic after the preposition must be kept. Looks back at
+    /// most six tokens, not past punctuation, a cue, a clause boundary or "that".
+    func isUnderNegatedHead(preposition: Int, floor: Int) -> Bool {
+        var j = preposition - 1
+        var sawTopic = false
+        let lowest = max(floor, preposition - 6)
+        while j >= lowest {
+            if punct[j] != 0 || inCue[j] || classes[j].contains(.clauseBoundary) || classes[j].contains(.complementizer) {
+                return false
+            }
+            if topicAt[j] >= 0 { sawTopic = true }
+            if sawTopic, field.tokens[j].lower == "no" { return true }
+            j -= 1
+        }
+        return false
+    }
+}
+
+extension StanceFieldScan {
+    /// Whether token `j` is the preposition "without" (an inverter: the topic after it carries
+    /// the flipped sign).
+    func isWithout(_ j: Int) -> Bool {
+        classes[j].contains(.inverter) && classes[j].contains(.preposition) && field.tokens[j].lower == "without"
+    }
+}

@@ -520,6 +520,10 @@ struct StanceFieldScan {
         for index in topicMatches.indices {
             let m = topicMatches[index]
             let floor = field.sentences[m.sentence].tokens.lowerBound
+            if isWithout(m.start), isUnderNegatedHead(preposition: m.start, floor: floor) {
+                topicMatches[index].sign = -m.sign  // "no negotiations on Ukraine without Ukraine"
+                continue
+            }
             var j = m.start - 1
             var seen = 0
             while j >= floor, seen < 3 {
@@ -530,7 +534,11 @@ struct StanceFieldScan {
                     let negatedInverter =
                         classes[j].contains(.inverter) && classes[j].contains(.preposition) && j - 1 >= floor
                         && classes[j - 1].contains(.negator)
-                    if !negatedInverter { topicMatches[index].sign = -m.sign }
+                    // "no concessions against Ukraine's interests", "no talks on Ukraine without
+                    // Ukraine": a "no" before the noun the preposition modifies cancels it too.
+                    if !negatedInverter, !(classes[j].contains(.preposition) && isUnderNegatedHead(preposition: j, floor: floor)) {
+                        topicMatches[index].sign = -m.sign
+                    }
                     break
                 }
                 if wordLike[j] { seen += 1 }
