@@ -122,4 +122,30 @@ struct StanceRecallRound6Tests {
             [Self.berg, Self.ukraine, Self.russia])
         #expect(!out.contains(T("Anna Berg", "ukraine_in_talks", .support)), "\(out)")
     }
+
+    // MARK: Anaphoric targets of the same kind
+
+    @Test func theProcessRefersToThePeaceProcessNamedEarlier() {
+        let out = StanceFixture.triples(
+            "Norland opened a peace process with the Liberation Front in March. Essia raised grain tariffs in April. "
+                + "Fuel prices rose in May. The Liberation Front said it remained committed to the process.",
+            [Self.norland, Self.essia, Self.front])
+        #expect(out.contains(T("Liberation Front", "peace_talks", .support)), "\(out)")
+    }
+
+    @Test func theAgreementRefersToWhatItsEarlierMentionEstablished() {
+        let out = StanceFixture.triples(
+            "Norland and Essia signed the agreement establishing a special tribunal for war crimes on Monday. "
+                + "Fuel prices rose in May. Grain exports fell in June. The Coastal League welcomed the agreement.",
+            [Self.norland, Self.essia, Self.league])
+        #expect(out.contains(T("Coastal League", "war_crimes_accountability", .support)), "\(out)")
+    }
+
+    @Test func aPrefixedTopicDoesNotCompleteTheNoun() {
+        let out = StanceFixture.triples(
+            "Norland drew up a plan for a post-ceasefire force on Monday. Fuel prices rose in May. "
+                + "Grain exports fell in June. The Coastal League welcomed the plan.",
+            [Self.norland, Self.league])
+        #expect(!out.contains(T("Coastal League", "ceasefire", .support)), "\(out)")
+    }
 }

@@ -1509,6 +1509,14 @@ extension StanceFieldScan {
             t.sign = 1
             return t
         }
+        // "the peace process … committed to the process", "the agreement establishing a special
+        // tribunal … welcomed the agreement": with no topic nearby, the topic named earlier with
+        // the same noun.
+        if let m = sameNounAntecedent(of: j, before: cue.start) {
+            var t = target(of: m)
+            t.sign = 1
+            return t
+        }
         return nil
     }
 
