@@ -148,4 +148,20 @@ struct StanceRecallRound6Tests {
             [Self.norland, Self.league])
         #expect(!out.contains(T("Coastal League", "ceasefire", .support)), "\(out)")
     }
+
+    // MARK: Quotes
+
+    @Test func aQuotedRequirementIsTheSpeakersPosition() {
+        let out = StanceFixture.triples(
+            "\"There can be no negotiations on Ukraine without Ukraine,\" Anna Berg said on Monday.",
+            [Self.berg, Self.ukraine, Self.russia])
+        #expect(out.contains(T("Anna Berg", "ukraine_in_talks", .support)), "\(out)")
+    }
+
+    @Test func aNameInsideAQuoteIsNoSpeakerOfTheVerbAfterIt() {
+        let out = StanceFixture.triples(
+            "\"There can be no peace without accountability for the crimes in Norland,\" said one participant.",
+            [Self.norland])
+        #expect(!out.contains { $0.holder == "Norland" }, "\(out)")
+    }
 }

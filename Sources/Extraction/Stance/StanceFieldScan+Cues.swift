@@ -275,7 +275,8 @@ extension StanceFieldScan {
         // Only "X said (that) …" frames: a quote's words ("Proceeding without Ukraine will
         // only encourage Putin") need more than a topic to read.
         // "Ukraine will never be a member of NATO, Medvedev said." reads the same (a quote's
-        // topics are left out below).
+        // topics are left out below, except what "no X without Y" requires: "“There can be no
+        // negotiations on Ukraine without Ukraine,” she said").
         for frame in frames where frame.range.count > 3 && (frame.verb >= 0 || frame.postposedVerb >= 0) {
             let verb = frame.verb >= 0 ? frame.verb : frame.postposedVerb
             var j = frame.range.lowerBound
@@ -290,7 +291,7 @@ extension StanceFieldScan {
                     let nested = frames.contains {
                         $0.verb > frame.verb && $0.verb < m.start && $0.range.contains(m.start)
                     }
-                    if !nested, !m.isGeneric, !targeted.contains(-1000 - index), quoteAt[m.start] < 0,
+                    if !nested, !m.isGeneric, !targeted.contains(-1000 - index), quoteAt[m.start] < 0 || isRequirement(m),
                         !hasCue(from: clauseStart(before: m.start, floor: frame.range.lowerBound), to: m.start)
                     {
                         var sign = m.sign
@@ -940,7 +941,10 @@ extension StanceFieldScan {
                 }
                 q += 1
             }
-            var before = localSubject(before: v, floor: range.lowerBound)
+            // "“… in Darfur and Khartoum,” said one participant": right after a closing quote the
+            // speaker follows the verb; a name inside the quote is no subject.
+            let afterQuote = v > range.lowerBound && kind[v - 1] == .quote && quoteAt[v - 1] < 0
+            var before = afterQuote ? [] : localSubject(before: v, floor: range.lowerBound)
             // "Meloni welcomed the call between Trump and Putin, which was under way as …,
             // saying …": a participle after a comma speaks for the sentence's subject.
             if before.isEmpty, v > range.lowerBound, punct[v - 1] == Self.comma, gerund[v], !classes[v].contains(.attribution),

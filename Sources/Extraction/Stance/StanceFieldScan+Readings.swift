@@ -63,3 +63,14 @@ extension StanceFieldScan {
         classes[j].contains(.inverter) && classes[j].contains(.preposition) && field.tokens[j].lower == "without"
     }
 }
+
+extension StanceFieldScan {
+    /// Whether topic `m` is what a negated noun requires: "no negotiations on Ukraine without
+    /// Ukraine", "no deal without guarantees" (the topic right after, or starting with,
+    /// "without").
+    func isRequirement(_ m: TopicMatch) -> Bool {
+        let floor = field.sentences[m.sentence].tokens.lowerBound
+        if isWithout(m.start) { return isUnderNegatedHead(preposition: m.start, floor: floor) }
+        return m.start > floor && isWithout(m.start - 1) && isUnderNegatedHead(preposition: m.start - 1, floor: floor)
+    }
+}
