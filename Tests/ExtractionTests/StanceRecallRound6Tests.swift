@@ -164,4 +164,28 @@ struct StanceRecallRound6Tests {
             [Self.norland])
         #expect(!out.contains { $0.holder == "Norland" }, "\(out)")
     }
+
+    @Test func aQuotedFragmentOfAReportedClauseIsTheSpeakersPosition() {
+        let out = StanceFixture.triples(
+            "Anna Berg said the fund would bring \"serious money to rebuild Ukraine\" after the war with Russia.",
+            [Self.berg, Self.ukraine, Self.russia])
+        #expect(out.contains(T("Anna Berg", "reconstruction_aid", .support)), "\(out)")
+    }
+
+    @Test func aQuotedSentenceAssertingATopicOfANamedActorIsTheSpeakersPosition() {
+        for text in [
+            "Talks resumed on Monday. \"Ukraine will not cede territory to Russia,\" Anna Berg said.",
+            "Talks resumed on Monday. \"We will never accept territorial concessions to Russia,\" Anna Berg said of Ukraine.",
+        ] {
+            let out = StanceFixture.triples(text, [Self.berg, Self.ukraine, Self.russia])
+            #expect(out.contains(T("Anna Berg", "territorial_concessions", .oppose)), "\(text): \(out)")
+        }
+    }
+
+    @Test func aQuotedSentenceAboutAThingNeedsMoreThanATopic() {
+        let out = StanceFixture.triples(
+            "\"Proceeding without Ukraine will only encourage Russia further,\" Anna Berg said.",
+            [Self.berg, Self.ukraine, Self.russia])
+        #expect(!out.contains { $0.target == "ukraine_in_talks" }, "\(out)")
+    }
 }

@@ -291,7 +291,7 @@ extension StanceFieldScan {
                     let nested = frames.contains {
                         $0.verb > frame.verb && $0.verb < m.start && $0.range.contains(m.start)
                     }
-                    if !nested, !m.isGeneric, !targeted.contains(-1000 - index), quoteAt[m.start] < 0 || isRequirement(m),
+                    if !nested, !m.isGeneric, !targeted.contains(-1000 - index), quoteAt[m.start] < 0 || isRequirement(m) || isReportedFragment(m, verb: frame.verb) || isQuotedAssertion(m),
                         !hasCue(from: clauseStart(before: m.start, floor: frame.range.lowerBound), to: m.start)
                     {
                         var sign = m.sign

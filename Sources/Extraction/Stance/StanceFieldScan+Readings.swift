@@ -74,3 +74,53 @@ extension StanceFieldScan {
         return m.start > floor && isWithout(m.start - 1) && isUnderNegatedHead(preposition: m.start - 1, floor: floor)
     }
 }
+
+extension StanceFieldScan {
+    /// Whether topic `m` stands in a quoted fragment that continues a reported clause after
+    /// its verb `verb`: the quote opens right after a word of the clause ("said the fund
+    /// would bring “serious money to rebuild Ukraine”", "warning that Washington and Moscow
+    /// would “decide the future of Europe without Europe”"), not as a sentence of its own.
+    func isReportedFragment(_ m: TopicMatch, verb: Int) -> Bool {
+        let q = quoteAt[m.start]
+        guard q >= 0, verb >= 0 else { return false }
+        let open = quoteSpans[Int(q)].open
+        guard open > verb + 1, open - 1 > verb else { return false }
+        return wordLike[open - 1] && !classes[open - 1].contains(.speechVerb)
+    }
+}
+
+extension StanceFieldScan {
+    /// Whether topic `m` stands in a quoted sentence that asserts it of a named actor or of
+    /// the speaker's side: the quote (or its sentence) opens with a name or "we"/"I", then an
+    /// auxiliary or a negation ("“Ukraine will not cede territory,” Zelensky said", "“We will
+    /// never recognise the annexation”"), with no punctuation before the topic. A gerund or a
+    /// thing as subject ("“Proceeding without Ukraine will …”", "“The next step is …”") needs
+    /// more than a topic to read.
+    func isQuotedAssertion(_ m: TopicMatch) -> Bool {
+        let q = quoteAt[m.start]
+        guard q >= 0 else { return false }
+        let sentenceStart = field.sentences[m.sentence].tokens.lowerBound
+        var start = max(quoteSpans[Int(q)].open + 1, sentenceStart)
+        var k = start
+        if mentionAt[k] >= 0 {
+            let mention = mentions[Int(mentionAt[k])]
+            guard isHolderType(mention.entity) else { return false }
+            k = mention.tokens.upperBound
+        } else if classes[k].contains(.firstPersonPronoun), !classes[k].contains(.possessivePronoun),
+            field.tokens[k].lower != "our" && field.tokens[k].lower != "my" && field.tokens[k].lower != "me"
+        {
+            k += 1
+        } else {
+            return false
+        }
+        guard k < m.start, classes[k].contains(.auxiliary) || classes[k].contains(.negator) else { return false }
+        start = k
+        while start < m.start {
+            if punct[start] != 0 || classes[start].contains(.clauseBoundary) || classes[start].contains(.complementizer) {
+                return false
+            }
+            start += 1
+        }
+        return true
+    }
+}
