@@ -188,4 +188,29 @@ struct StanceRecallRound6Tests {
             [Self.berg, Self.ukraine, Self.russia])
         #expect(!out.contains { $0.target == "ukraine_in_talks" }, "\(out)")
     }
+
+    // MARK: Lists
+
+    @Test func aListGoingOnPastTheLastNameKeepsTheNamesBeforeIt() {
+        let out = StanceFixture.triples(
+            "Norland, Essia and the other coastal states urged the Coastal League to tighten sanctions on Russia.",
+            [Self.norland, Self.essia, Self.league, Self.russia])
+        #expect(out.contains(T("Norland", "sanctions_on_russia", .support)), "\(out)")
+        #expect(out.contains(T("Essia", "sanctions_on_russia", .support)), "\(out)")
+    }
+
+    @Test func aPlaceBeforeTheListIsNoMember() {
+        let out = StanceFixture.triples(
+            "In Vardia, Essia and the other coastal states urged the Coastal League to tighten sanctions on Russia.",
+            [N(name: "Vardia", type: .gpe, kbId: "iso3166-1:VA"), Self.essia, Self.league, Self.russia])
+        #expect(out.contains(T("Essia", "sanctions_on_russia", .support)), "\(out)")
+        #expect(!out.contains { $0.holder == "Vardia" }, "\(out)")
+    }
+
+    @Test func aListAtTheStartOfTheTextIsSafe() {
+        let out = StanceFixture.triples(
+            "Norland and Essia agreed on a ceasefire proposal, which Russia rejected.",
+            [Self.norland, Self.essia, Self.russia])
+        #expect(out.contains(T("Russia", "ceasefire", .oppose)), "\(out)")
+    }
 }

@@ -210,3 +210,14 @@ extension StanceFieldScan {
         return people.count == 2 ? people : nil
     }
 }
+
+/// Lists of holders.
+extension StanceFieldScan {
+    /// Whether the holder name starting at `start` is followed by "and" and a word: "Poland and
+    /// the Baltic states", a list going on past it.
+    func listGoesOn(after start: Int) -> Bool {
+        guard start < mentionAt.count, mentionAt[start] >= 0 else { return false }
+        let end = mentions[Int(mentionAt[start])].tokens.upperBound
+        return end + 1 < kind.count && classes[end].contains(.coordinator) && wordLike[end + 1]
+    }
+}

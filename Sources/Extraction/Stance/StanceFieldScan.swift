@@ -915,17 +915,25 @@ struct StanceFieldScan {
         var rounds = 0
         // Skip titles before the name found: "and British Prime Minister Keir Starmer".
         while j >= floor, mentionAt[j] < 0, classes[j].contains(.title) || demonymAt[j] >= 0 || capital[j] { j -= 1 }
+        // "Ukraine, Poland and the Baltic states urged": a list that goes on after the holder
+        // found (with no name) starts before it.
+        let goesOn = listGoesOn(after: start)
         while j >= floor, rounds < 3 {
             // Skip "the", "both".
             while j >= floor, classes[j].contains(.filler), mentionAt[j] < 0 { j -= 1 }
             // A list ends with "and": "Russia, China and Iran", not "in Warsaw, Canada".
-            guard j >= floor, classes[j].contains(.coordinator) || (rounds > 0 && punct[j] == Self.comma) else { return }
+            guard j >= floor, classes[j].contains(.coordinator) || (punct[j] == Self.comma && (rounds > 0 || goesOn)) else {
+                return
+            }
+            let openingComma = rounds == 0 && !classes[j].contains(.coordinator)
             j -= 1
             while j >= floor, classes[j].contains(.filler), mentionAt[j] < 0 { j -= 1 }
             guard j >= floor else { return }
             if mentionAt[j] >= 0 {
                 let m = mentions[Int(mentionAt[j])]
                 guard isHolderType(m.entity), kind[m.tokens.upperBound] != .possessive else { return }
+                // "In Warsaw, Poland and the Baltic states": a place after a preposition is no member.
+                if openingComma, m.tokens.lowerBound > floor, classes[m.tokens.lowerBound - 1].contains(.preposition) { return }
                 if !holders.contains(m.entity) { holders.append(m.entity) }
                 j = m.tokens.lowerBound - 1
             } else if demonymAt[j] >= 0, entities[Int(demonymAt[j])].type == .gpe {
