@@ -213,4 +213,13 @@ struct StanceRecallRound6Tests {
             [Self.norland, Self.essia, Self.russia])
         #expect(out.contains(T("Russia", "ceasefire", .oppose)), "\(out)")
     }
+
+    // MARK: Reported clauses without "that"
+
+    @Test func saidHeExpectedToMeetReportsTheMeeting() {
+        let out = StanceFixture.triples(
+            "Anna Berg said she expected to meet President Oskar Lund soon.",
+            [Self.berg, N(name: "Oskar Lund", type: .person, aliases: ["Lund"])])
+        #expect(out.contains(T("Anna Berg", "leaders_summit", .support)), "\(out)")
+    }
 }

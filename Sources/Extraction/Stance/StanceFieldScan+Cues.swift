@@ -921,6 +921,11 @@ extension StanceFieldScan {
                         || (q <= v + 4 && sentenceCues[s].contains { $0.start == q && isCleftSubject($0) })
                     break
                 }
+                // "said he expected to meet …": a subject pronoun, then a past-tense verb.
+                if q == v + 1, startsReportedClause(at: q, limit: range.upperBound) {
+                    opens = true
+                    break
+                }
                 // "said the administration still backs …", "said it backs …" as well.
                 if mentionAt[q] >= 0 || classes[q].contains(.holderNoun) || classes[q].contains(.groupPronoun)
                     || classes[q].contains(.personPronoun)

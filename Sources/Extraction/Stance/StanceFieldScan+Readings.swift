@@ -124,3 +124,18 @@ extension StanceFieldScan {
         return true
     }
 }
+
+extension StanceFieldScan {
+    /// Whether a subject pronoun at `q` ("he", "she", "they", "we", not "his", "their") is
+    /// followed by a lowercase past-tense verb ("said he expected to meet …", "said they
+    /// wanted …"): a reported clause without "that".
+    func startsReportedClause(at q: Int, limit: Int) -> Bool {
+        let c = classes[q]
+        guard c.contains(.personPronoun) || c.contains(.groupPronoun) || c.contains(.firstPersonPronoun),
+            !c.contains(.possessivePronoun), q + 1 < limit, wordLike[q + 1], !capital[q + 1], mentionAt[q + 1] < 0
+        else { return false }
+        let pronoun = field.tokens[q].lower
+        guard pronoun != "him" && pronoun != "them" && pronoun != "me" && pronoun != "our" && pronoun != "my" else { return false }
+        return field.tokens[q + 1].lower.hasSuffix("ed")
+    }
+}
