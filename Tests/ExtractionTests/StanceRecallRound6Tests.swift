@@ -222,4 +222,27 @@ struct StanceRecallRound6Tests {
             [Self.berg, N(name: "Oskar Lund", type: .person, aliases: ["Lund"])])
         #expect(out.contains(T("Anna Berg", "leaders_summit", .support)), "\(out)")
     }
+
+    // MARK: Definite descriptions
+
+    @Test func theRebelsAreTheOrganisationNamedBefore() {
+        let out = StanceFixture.triples(
+            "The Liberation Front seized the town in January. The rebels accepted the ceasefire on Tuesday.",
+            [Self.front])
+        #expect(out.contains(T("Liberation Front", "ceasefire", .support)), "\(out)")
+    }
+
+    @Test func theMovementAsSentenceSubjectHoldsItsParticiple() {
+        let out = StanceFixture.triples(
+            "The Liberation Front seized the town in January. The movement met mediators in Norland on Monday, accepting a ceasefire.",
+            [Self.front, Self.norland])
+        #expect(out.contains(T("Liberation Front", "ceasefire", .support)), "\(out)")
+    }
+
+    @Test func aDescriptionDoesNotReachIntoAQuote() {
+        let out = StanceFixture.triples(
+            "Anna Berg met the envoy in January. \"We will never trust the Coastal League again,\" the group said, rejecting the ceasefire.",
+            [Self.berg, Self.league])
+        #expect(!out.contains { $0.holder == "Coastal League" }, "\(out)")
+    }
 }

@@ -586,6 +586,11 @@ struct StanceFieldScan {
                     sentenceSubject[s] = Int32(owner)
                     break
                 }
+                // "Hamas … The group said it …": a description of the organisation named before.
+                if classes[i].contains(.organizationDescription), let e = definiteReferent(at: i), isHolderType(e) {
+                    sentenceSubject[s] = Int32(e)
+                    break
+                }
                 if classes[i].contains(.speechVerb) || classes[i].contains(.complementizer) { break }
                 i += 1
             }
@@ -962,6 +967,9 @@ struct StanceFieldScan {
         let limit = max(floor, index - configuration.maxHolderDistance)
         while j >= limit {
             let c = classes[j]
+            // "“We will never trust NATO again,” the group said": the subject is not inside the
+            // quote its clause attributes.
+            if kind[j] == .quote, j >= 1, quoteAt[j - 1] >= 0, punct[j - 1] == Self.comma { return [] }
             if kind[j] == .punctuation, punct[j] == Self.comma, let head = appositiveHead(closingAt: j, floor: floor) {
                 var holders = [head.entity]
                 coordinatedHolders(before: head.start, into: &holders)
@@ -991,7 +999,8 @@ struct StanceFieldScan {
             }
             // "the president", "the ministry", "the party", "the group": a description of an
             // actor named before.
-            if c.contains(.title) || c.contains(.holderNoun) || (wordLike[j] && Self.organizationHeads.contains(lowerOf: field.tokens[j])),
+            if c.contains(.title) || c.contains(.holderNoun) || c.contains(.organizationDescription)
+                || (wordLike[j] && Self.organizationHeads.contains(lowerOf: field.tokens[j])),
                 let e = definiteReferent(at: j), isHolderType(e)
             {
                 return [e]
