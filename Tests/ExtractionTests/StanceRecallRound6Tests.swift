@@ -176,6 +176,7 @@ struct StanceRecallRound6Tests {
         for text in [
             "Talks resumed on Monday. \"Ukraine will not cede territory to Russia,\" Anna Berg said.",
             "Talks resumed on Monday. \"We will never accept territorial concessions to Russia,\" Anna Berg said of Ukraine.",
+            "Talks resumed on Monday. \"There will be no territorial concessions to Russia,\" Anna Berg said of Ukraine.",
         ] {
             let out = StanceFixture.triples(text, [Self.berg, Self.ukraine, Self.russia])
             #expect(out.contains(T("Anna Berg", "territorial_concessions", .oppose)), "\(text): \(out)")

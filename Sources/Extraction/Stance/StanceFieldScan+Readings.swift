@@ -91,9 +91,10 @@ extension StanceFieldScan {
 
 extension StanceFieldScan {
     /// Whether topic `m` stands in a quoted sentence that asserts it of a named actor or of
-    /// the speaker's side: the quote (or its sentence) opens with a name or "we"/"I", then an
-    /// auxiliary or a negation ("“Ukraine will not cede territory,” Zelensky said", "“We will
-    /// never recognise the annexation”"), with no punctuation before the topic. A gerund or a
+    /// the speaker's side: the quote (or its sentence) opens with a name, "we"/"I" or "there",
+    /// then an auxiliary, "be" or a negation ("“Ukraine will not cede territory,” Zelensky
+    /// said", "“We will never recognise the annexation”", "“There will be no concessions”"),
+    /// with no punctuation before the topic. A gerund or a
     /// thing as subject ("“Proceeding without Ukraine will …”", "“The next step is …”") needs
     /// more than a topic to read.
     func isQuotedAssertion(_ m: TopicMatch) -> Bool {
@@ -110,10 +111,14 @@ extension StanceFieldScan {
             field.tokens[k].lower != "our" && field.tokens[k].lower != "my" && field.tokens[k].lower != "me"
         {
             k += 1
+        } else if field.tokens[k].lower == "there" {
+            k += 1  // "“There will be no ceasefire while …”"
         } else {
             return false
         }
-        guard k < m.start, classes[k].contains(.auxiliary) || classes[k].contains(.negator) else { return false }
+        guard k < m.start, classes[k].contains(.auxiliary) || classes[k].contains(.negator) || classes[k].contains(.beVerb) else {
+            return false
+        }
         start = k
         while start < m.start {
             if punct[start] != 0 || classes[start].contains(.clauseBoundary) || classes[start].contains(.complementizer) {
