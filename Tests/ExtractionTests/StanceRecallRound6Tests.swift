@@ -246,4 +246,10 @@ struct StanceRecallRound6Tests {
             [Self.berg, Self.league])
         #expect(!out.contains { $0.holder == "Coastal League" }, "\(out)")
     }
+
+    @Test func anUnnamedCapitalisedSubjectAfterTheSpeechVerbOpensTheReport() {
+        let out = StanceFixture.triples(
+            "Anna Berg said the Quartet preferred a negotiated solution but that time was running out.", [Self.berg])
+        #expect(out.contains(T("Anna Berg", "peace_talks", .support)), "\(out)")
+    }
 }

@@ -927,8 +927,9 @@ extension StanceFieldScan {
                     break
                 }
                 // "said the administration still backs …", "said it backs …" as well.
+                // "said the E3 preferred …": a capitalised word the recogniser left unnamed is a name too.
                 if mentionAt[q] >= 0 || classes[q].contains(.holderNoun) || classes[q].contains(.groupPronoun)
-                    || classes[q].contains(.personPronoun)
+                    || classes[q].contains(.personPronoun) || (capital[q] && wordLike[q] && q > v + 1)
                 {
                     sawName = true
                 }
