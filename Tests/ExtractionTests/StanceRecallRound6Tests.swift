@@ -252,4 +252,12 @@ struct StanceRecallRound6Tests {
             "Anna Berg said the Quartet preferred a negotiated solution but that time was running out.", [Self.berg])
         #expect(out.contains(T("Anna Berg", "peace_talks", .support)), "\(out)")
     }
+
+    @Test func aNegationEndsAtAClauseBoundaryInReportedSpeech() {
+        let out = StanceFixture.triples(
+            "Anna Berg said Russia would not get its assets back until it pays reparations to Ukraine.",
+            [Self.berg, Self.ukraine, Self.russia])
+        #expect(out.contains(T("Anna Berg", "reconstruction_aid", .support)), "\(out)")
+        #expect(!out.contains(T("Anna Berg", "reconstruction_aid", .oppose)), "\(out)")
+    }
 }

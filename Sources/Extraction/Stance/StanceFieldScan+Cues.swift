@@ -274,9 +274,10 @@ extension StanceFieldScan {
     mutating func emitFrameTopics(frames: [Frame], sentence s: Int, targeted: Set<Int>) {
         // Only "X said (that) …" frames: a quote's words ("Proceeding without Ukraine will
         // only encourage Putin") need more than a topic to read.
-        // "Ukraine will never be a member of NATO, Medvedev said." reads the same (a quote's
-        // topics are left out below, except what "no X without Y" requires: "“There can be no
-        // negotiations on Ukraine without Ukraine,” she said").
+        // "Ukraine will never be a member of NATO, Medvedev said." reads the same, and so do the
+        // topics of a quote ("“Ukraine will not cede territory,” Zelensky said"), except in a
+        // quote whose subject is a gerund ("“Proceeding without Ukraine will only encourage
+        // Putin”": the topic is an argument of the speaker's judgement, not a position).
         for frame in frames where frame.range.count > 3 && (frame.verb >= 0 || frame.postposedVerb >= 0) {
             let verb = frame.verb >= 0 ? frame.verb : frame.postposedVerb
             var j = frame.range.lowerBound
@@ -291,7 +292,7 @@ extension StanceFieldScan {
                     let nested = frames.contains {
                         $0.verb > frame.verb && $0.verb < m.start && $0.range.contains(m.start)
                     }
-                    if !nested, !m.isGeneric, !targeted.contains(-1000 - index), quoteAt[m.start] < 0 || isRequirement(m) || isReportedFragment(m, verb: frame.verb) || isQuotedAssertion(m),
+                    if !nested, !m.isGeneric, !targeted.contains(-1000 - index), quoteAt[m.start] < 0 || isRequirement(m) || isReportedFragment(m, verb: frame.verb) || !quoteOpensWithGerund(m),
                         !hasCue(from: clauseStart(before: m.start, floor: frame.range.lowerBound), to: m.start)
                     {
                         var sign = m.sign
@@ -316,8 +317,10 @@ extension StanceFieldScan {
                 // Each reported clause has its own negations ("… would not gift their land
                 // and that any decisions …"); "no" negates only its own noun ("no bargaining
                 // over sovereignty and no amnesty").
+                // "will not see this money again until it compensates Ukraine": a clause boundary
+                // ends the negation's scope too.
                 if classes[j].contains(.complementizer) || kind[j] == .punctuation
-                    || (negatedNoun && classes[j].contains(.coordinator))
+                    || (negatedNoun && classes[j].contains(.coordinator)) || classes[j].contains(.clauseBoundary)
                 {
                     negations = 0
                     negatedNoun = false

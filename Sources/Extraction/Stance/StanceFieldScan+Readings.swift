@@ -90,43 +90,14 @@ extension StanceFieldScan {
 }
 
 extension StanceFieldScan {
-    /// Whether topic `m` stands in a quoted sentence that asserts it of a named actor or of
-    /// the speaker's side: the quote (or its sentence) opens with a name, "we"/"I" or "there",
-    /// then an auxiliary, "be" or a negation ("“Ukraine will not cede territory,” Zelensky
-    /// said", "“We will never recognise the annexation”", "“There will be no concessions”"),
-    /// with no punctuation before the topic. A gerund or a
-    /// thing as subject ("“Proceeding without Ukraine will …”", "“The next step is …”") needs
-    /// more than a topic to read.
-    func isQuotedAssertion(_ m: TopicMatch) -> Bool {
+    /// Whether the quote holding topic `m` opens with a gerund ("“Proceeding without Ukraine
+    /// will only encourage Putin”", "“Leaving Ukraine out …”"): its topics are what the speaker
+    /// judges, not a position. Not a quote at all: `false`.
+    func quoteOpensWithGerund(_ m: TopicMatch) -> Bool {
         let q = quoteAt[m.start]
         guard q >= 0 else { return false }
-        let sentenceStart = field.sentences[m.sentence].tokens.lowerBound
-        var start = max(quoteSpans[Int(q)].open + 1, sentenceStart)
-        var k = start
-        if mentionAt[k] >= 0 {
-            let mention = mentions[Int(mentionAt[k])]
-            guard isHolderType(mention.entity) else { return false }
-            k = mention.tokens.upperBound
-        } else if classes[k].contains(.firstPersonPronoun), !classes[k].contains(.possessivePronoun),
-            field.tokens[k].lower != "our" && field.tokens[k].lower != "my" && field.tokens[k].lower != "me"
-        {
-            k += 1
-        } else if field.tokens[k].lower == "there" {
-            k += 1  // "“There will be no ceasefire while …”"
-        } else {
-            return false
-        }
-        guard k < m.start, classes[k].contains(.auxiliary) || classes[k].contains(.negator) || classes[k].contains(.beVerb) else {
-            return false
-        }
-        start = k
-        while start < m.start {
-            if punct[start] != 0 || classes[start].contains(.clauseBoundary) || classes[start].contains(.complementizer) {
-                return false
-            }
-            start += 1
-        }
-        return true
+        let first = quoteSpans[Int(q)].open + 1
+        return first < m.start && wordLike[first] && mentionAt[first] < 0 && field.tokens[first].lower.hasSuffix("ing")
     }
 }
 
