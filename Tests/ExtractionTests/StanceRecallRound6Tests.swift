@@ -260,4 +260,13 @@ struct StanceRecallRound6Tests {
         #expect(out.contains(T("Anna Berg", "reconstruction_aid", .support)), "\(out)")
         #expect(!out.contains(T("Anna Berg", "reconstruction_aid", .oppose)), "\(out)")
     }
+
+    @Test func theSecondNameOfAPairAfterBetweenIsNoAntecedentOfHe() {
+        let lund = N(name: "Oskar Lund", type: .person, aliases: ["Lund"])
+        let out = StanceFixture.triples(
+            "Anna Berg told reporters that Norland had proposed a meeting between President Essia Vale and President Oskar Lund. "
+                + "\"The next step is a summit of the leaders,\" he said.",
+            [Self.berg, N(name: "Essia Vale", type: .person), lund, Self.norland])
+        #expect(!out.contains { $0.holder == "Oskar Lund" }, "\(out)")
+    }
 }

@@ -226,3 +226,21 @@ extension StanceFieldScan {
         return end + 1 < kind.count && classes[end].contains(.coordinator) && wordLike[end + 1]
     }
 }
+
+extension StanceFieldScan {
+    /// Whether the "and" at `coordinator` joins a name to one right after "between" or "with"
+    /// (past titles): "between President Zelensky and …", "talks with Hamas and …".
+    func isSecondOfPrepositionalPair(coordinator: Int, floor: Int) -> Bool {
+        var j = coordinator - 1
+        guard j >= floor, mentionAt[j] >= 0 else { return false }
+        j = mentions[Int(mentionAt[j])].tokens.lowerBound - 1
+        var looked = 0
+        while j >= floor, looked < 4, mentionAt[j] < 0, classes[j].contains(.title) || classes[j].contains(.filler) || demonymAt[j] >= 0 {
+            looked += 1
+            j -= 1
+        }
+        guard j >= floor else { return false }
+        let word = field.tokens[j].lower
+        return word == "between" || word == "with"
+    }
+}

@@ -868,6 +868,9 @@ struct StanceFieldScan {
                 j -= 1
                 continue
             }
+            // "a meeting between President Zelensky and President Putin": the second name of a
+            // pair after a preposition is its object too.
+            if c.contains(.coordinator), isSecondOfPrepositionalPair(coordinator: j, floor: sentenceStart) { return false }
             break
         }
         return true
