@@ -67,6 +67,12 @@ extension StanceFieldScan {
                 pending = nil
                 continue
             }
+            // "Whether NATO will provide such guarantees remains unclear": an indirect question
+            // is no position.
+            if opensIndirectQuestion(before: cue.start, clauseStart: clause.start, floor: range.lowerBound) {
+                pending = nil
+                continue
+            }
             if isPassive(cue) == nil,
                 let head = reducedPassiveHead(cue, floor: k > 0 ? cues[k - 1].end : range.lowerBound)
             {
@@ -211,6 +217,12 @@ extension StanceFieldScan {
             if backward {
                 targets.append(contentsOf: backwardTargets(of: cue, clause: clause, sentence: s, after: previousEnd))
             }
+            if targets.isEmpty, cue.cue.role == .predicate, cue.cue.polarity == .oppose,
+                let e = evaluatedActor(of: cue, floor: max(clause.start, previousEnd)), !holders.contains(where: { $0.entity == e })
+            {
+                // "called the Russian move “blackmail”": the actor whose move the label judges.
+                targets = [Target(target: .entity(entities[e].id), sign: 1, isGeneric: false, code: 1 << 20 + e)]
+            }
             if targets.contains(where: { !$0.isGeneric }) { targets.removeAll(where: \.isGeneric) }
             emit(cue: cue, holders: holders, targets: targets, confidence: confidence, sentence: s)
             // A forward cue after "and" handles its object, not the reported words before the
@@ -262,8 +274,10 @@ extension StanceFieldScan {
     mutating func emitFrameTopics(frames: [Frame], sentence s: Int, targeted: Set<Int>) {
         // Only "X said (that) …" frames: a quote's words ("Proceeding without Ukraine will
         // only encourage Putin") need more than a topic to read.
-        // "Ukraine will never be a member of NATO, Medvedev said." reads the same (a quote's
-        // topics are left out below).
+        // "Ukraine will never be a member of NATO, Medvedev said." reads the same, and so do the
+        // topics of a quote ("“Ukraine will not cede territory,” Zelensky said"), except in a
+        // quote whose subject is a gerund ("“Proceeding without Ukraine will only encourage
+        // Putin”": the topic is an argument of the speaker's judgement, not a position).
         for frame in frames where frame.range.count > 3 && (frame.verb >= 0 || frame.postposedVerb >= 0) {
             let verb = frame.verb >= 0 ? frame.verb : frame.postposedVerb
             var j = frame.range.lowerBound
@@ -278,7 +292,7 @@ extension StanceFieldScan {
                     let nested = frames.contains {
                         $0.verb > frame.verb && $0.verb < m.start && $0.range.contains(m.start)
                     }
-                    if !nested, !m.isGeneric, !targeted.contains(-1000 - index), quoteAt[m.start] < 0,
+                    if !nested, !m.isGeneric, !targeted.contains(-1000 - index), quoteAt[m.start] < 0 || isRequirement(m) || isReportedFragment(m, verb: frame.verb) || !quoteOpensWithGerund(m),
                         !hasCue(from: clauseStart(before: m.start, floor: frame.range.lowerBound), to: m.start)
                     {
                         var sign = m.sign
@@ -303,8 +317,10 @@ extension StanceFieldScan {
                 // Each reported clause has its own negations ("… would not gift their land
                 // and that any decisions …"); "no" negates only its own noun ("no bargaining
                 // over sovereignty and no amnesty").
+                // "will not see this money again until it compensates Ukraine": a clause boundary
+                // ends the negation's scope too.
                 if classes[j].contains(.complementizer) || kind[j] == .punctuation
-                    || (negatedNoun && classes[j].contains(.coordinator))
+                    || (negatedNoun && classes[j].contains(.coordinator)) || classes[j].contains(.clauseBoundary)
                 {
                     negations = 0
                     negatedNoun = false
@@ -766,6 +782,8 @@ extension StanceFieldScan {
                 if start == cue.start, cue.cue.targetsActors, let actor = actorTarget(of: cue, scopeEnd: cue.end) {
                     start = mentions[Int(mentionAt[actor.at])].tokens.lowerBound
                 }
+                // "Kyiv called the Russian move “blackmail”": the subject before the evaluation verb.
+                if start == cue.start, let v = evaluationVerb(before: cue, floor: max(floor, previousEnd)) { start = v }
                 // "Ukraine joining NATO is not going to happen", "Kyiv's membership is …": a name
                 // right before the topic is its argument, not who judges it.
                 let ownsTopic = start > floor
@@ -906,9 +924,15 @@ extension StanceFieldScan {
                         || (q <= v + 4 && sentenceCues[s].contains { $0.start == q && isCleftSubject($0) })
                     break
                 }
+                // "said he expected to meet …": a subject pronoun, then a past-tense verb.
+                if q == v + 1, startsReportedClause(at: q, limit: range.upperBound) {
+                    opens = true
+                    break
+                }
                 // "said the administration still backs …", "said it backs …" as well.
+                // "said the E3 preferred …": a capitalised word the recogniser left unnamed is a name too.
                 if mentionAt[q] >= 0 || classes[q].contains(.holderNoun) || classes[q].contains(.groupPronoun)
-                    || classes[q].contains(.personPronoun)
+                    || classes[q].contains(.personPronoun) || (capital[q] && wordLike[q] && q > v + 1)
                 {
                     sawName = true
                 }
@@ -926,7 +950,10 @@ extension StanceFieldScan {
                 }
                 q += 1
             }
-            var before = localSubject(before: v, floor: range.lowerBound)
+            // "“… in Darfur and Khartoum,” said one participant": right after a closing quote the
+            // speaker follows the verb; a name inside the quote is no subject.
+            let afterQuote = v > range.lowerBound && kind[v - 1] == .quote && quoteAt[v - 1] < 0
+            var before = afterQuote ? [] : localSubject(before: v, floor: range.lowerBound)
             // "Meloni welcomed the call between Trump and Putin, which was under way as …,
             // saying …": a participle after a comma speaks for the sentence's subject.
             if before.isEmpty, v > range.lowerBound, punct[v - 1] == Self.comma, gerund[v], !classes[v].contains(.attribution),
@@ -1150,7 +1177,8 @@ extension StanceFieldScan {
                 {
                     break
                 }
-                if c.contains(.coordinator) || punct[j] == Self.comma {
+                // "will not sign a truce without security guarantees": what the object needs.
+                if c.contains(.coordinator) || punct[j] == Self.comma || (out.count == 1 && isWithout(j)) {
                     linked = true
                 } else if !(c.contains(.filler) || kind[j] == .possessive || kind[j] == .quote || mentionAt[j] >= 0
                     || demonymAt[j] >= 0)
@@ -1490,6 +1518,14 @@ extension StanceFieldScan {
         // never the opposite of a topic ("ending impunity … welcomed the agreement").
         for m in topicMatches.reversed() where m.start < cue.start && m.sentence >= s - 2 {
             if lexicon.topicPhrases[m.phrase].isOpposite { continue }
+            var t = target(of: m)
+            t.sign = 1
+            return t
+        }
+        // "the peace process … committed to the process", "the agreement establishing a special
+        // tribunal … welcomed the agreement": with no topic nearby, the topic named earlier with
+        // the same noun.
+        if let m = sameNounAntecedent(of: j, before: cue.start) {
             var t = target(of: m)
             t.sign = 1
             return t

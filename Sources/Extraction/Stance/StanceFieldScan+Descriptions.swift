@@ -12,9 +12,9 @@ extension StanceFieldScan {
         "ministry", "agency", "commission", "council", "bank", "court", "committee", "assembly", "party", "movement",
         "organisation", "organization", "group",
     ]
-    /// Organisation nouns that refer to the latest organisation named whatever its name ("the
-    /// organisation said", "the group said" after "Hamas …").
-    static let genericOrganizationHeads: WordSet = ["organisation", "organization", "group"]
+    // Organisation nouns that refer to the latest organisation named whatever its name ("the
+    // organisation said", "the group said" after "Hamas …") are the `organization_descriptions`
+    // word class of cues.json.
 
     /// Whether a mention is who a speaker told something ("told Reuters", "told the BBC"):
     /// an addressee, not an actor a later "the group" refers to.
@@ -36,7 +36,8 @@ extension StanceFieldScan {
     func definiteReferent(at head: Int) -> Int? {
         let word = field.tokens[head].lower
         let isPerson = Self.personHeads.contains(word)
-        guard isPerson || Self.organizationHeads.contains(word) else { return nil }
+        let generic = classes[head].contains(.organizationDescription)
+        guard isPerson || generic || Self.organizationHeads.contains(word) else { return nil }
         if head + 1 < field.tokens.count, mentionAt[head + 1] >= 0 || classes[head + 1].contains(.title) { return nil }
         var j = head - 1
         var owner = -1
@@ -66,12 +67,16 @@ extension StanceFieldScan {
         if !isPerson {
             guard owner < 0 else { return nil }
             var k = article - 1
+            // Quote marks passed: a name on the other side of an odd number of them stands
+            // inside a quote (or outside the one holding the description), and is no referent:
+            // "“We will never trust the League,” the group said".
+            var quoteMarks = 0
             while k >= max(0, article - 400) {
+                if kind[k] == .quote { quoteMarks += 1 }
                 if mentionAt[k] >= 0 {
                     let m = mentions[Int(mentionAt[k])]
-                    if entities[m.entity].type == .org, !isListener(m),
-                        Self.genericOrganizationHeads.contains(word)
-                            || entities[m.entity].name.lowercased().split(separator: " ").contains(Substring(word))
+                    if entities[m.entity].type == .org, !isListener(m), quoteMarks % 2 == 0,
+                        generic || entities[m.entity].name.lowercased().split(separator: " ").contains(Substring(word))
                     {
                         return m.entity
                     }
@@ -208,5 +213,34 @@ extension StanceFieldScan {
             j -= 1
         }
         return people.count == 2 ? people : nil
+    }
+}
+
+/// Lists of holders.
+extension StanceFieldScan {
+    /// Whether the holder name starting at `start` is followed by "and" and a word: "Poland and
+    /// the Baltic states", a list going on past it.
+    func listGoesOn(after start: Int) -> Bool {
+        guard start < mentionAt.count, mentionAt[start] >= 0 else { return false }
+        let end = mentions[Int(mentionAt[start])].tokens.upperBound
+        return end + 1 < kind.count && classes[end].contains(.coordinator) && wordLike[end + 1]
+    }
+}
+
+extension StanceFieldScan {
+    /// Whether the "and" at `coordinator` joins a name to one right after "between" or "with"
+    /// (past titles): "between President Zelensky and …", "talks with Hamas and …".
+    func isSecondOfPrepositionalPair(coordinator: Int, floor: Int) -> Bool {
+        var j = coordinator - 1
+        guard j >= floor, mentionAt[j] >= 0 else { return false }
+        j = mentions[Int(mentionAt[j])].tokens.lowerBound - 1
+        var looked = 0
+        while j >= floor, looked < 4, mentionAt[j] < 0, classes[j].contains(.title) || classes[j].contains(.filler) || demonymAt[j] >= 0 {
+            looked += 1
+            j -= 1
+        }
+        guard j >= floor else { return false }
+        let word = field.tokens[j].lower
+        return word == "between" || word == "with"
     }
 }

@@ -362,6 +362,10 @@ struct StanceFieldScan {
                     i += 1  // a topic of a conflict the article is not about
                     continue
                 }
+                if phrase.isNounOnly, !isNounReading(at: m.start, floor: sentence.tokens.lowerBound) {
+                    i += 1  // "would guarantee": the verb, not the noun the phrase names
+                    continue
+                }
                 if let subject = lexicon.topicSubjects[phrase.topicIndex],
                     namesAnotherSubject(subject, start: m.start, end: m.end, in: sentence)
                 {
@@ -495,7 +499,9 @@ struct StanceFieldScan {
     /// verb cue.
     func isVerbTopic(at i: Int) -> Bool {
         let t = Int(topicAt[i])
+        // "need guarantees": a phrase that is the topic only as a noun is then no verb cue.
         return topicMatches[t].start == i && topicMatches[t].end == i + 1
+            && !lexicon.topicPhrases[topicMatches[t].phrase].isNounOnly
     }
 
     /// Whether the word at `i` (a reporting verb's form) is used as a noun or a modifier: right
@@ -514,6 +520,10 @@ struct StanceFieldScan {
         for index in topicMatches.indices {
             let m = topicMatches[index]
             let floor = field.sentences[m.sentence].tokens.lowerBound
+            if isWithout(m.start), isUnderNegatedHead(preposition: m.start, floor: floor) {
+                topicMatches[index].sign = -m.sign  // "no negotiations on Ukraine without Ukraine"
+                continue
+            }
             var j = m.start - 1
             var seen = 0
             while j >= floor, seen < 3 {
@@ -524,7 +534,11 @@ struct StanceFieldScan {
                     let negatedInverter =
                         classes[j].contains(.inverter) && classes[j].contains(.preposition) && j - 1 >= floor
                         && classes[j - 1].contains(.negator)
-                    if !negatedInverter { topicMatches[index].sign = -m.sign }
+                    // "no concessions against Ukraine's interests", "no talks on Ukraine without
+                    // Ukraine": a "no" before the noun the preposition modifies cancels it too.
+                    if !negatedInverter, !(classes[j].contains(.preposition) && isUnderNegatedHead(preposition: j, floor: floor)) {
+                        topicMatches[index].sign = -m.sign
+                    }
                     break
                 }
                 if wordLike[j] { seen += 1 }
@@ -570,6 +584,11 @@ struct StanceFieldScan {
                 }
                 if classes[i].contains(.holderNoun), let owner = demonymOwner(before: i) {
                     sentenceSubject[s] = Int32(owner)
+                    break
+                }
+                // "Hamas … The group said it …": a description of the organisation named before.
+                if classes[i].contains(.organizationDescription), let e = definiteReferent(at: i), isHolderType(e) {
+                    sentenceSubject[s] = Int32(e)
                     break
                 }
                 if classes[i].contains(.speechVerb) || classes[i].contains(.complementizer) { break }
@@ -849,6 +868,9 @@ struct StanceFieldScan {
                 j -= 1
                 continue
             }
+            // "a meeting between President Zelensky and President Putin": the second name of a
+            // pair after a preposition is its object too.
+            if c.contains(.coordinator), isSecondOfPrepositionalPair(coordinator: j, floor: sentenceStart) { return false }
             break
         }
         return true
@@ -901,17 +923,25 @@ struct StanceFieldScan {
         var rounds = 0
         // Skip titles before the name found: "and British Prime Minister Keir Starmer".
         while j >= floor, mentionAt[j] < 0, classes[j].contains(.title) || demonymAt[j] >= 0 || capital[j] { j -= 1 }
+        // "Ukraine, Poland and the Baltic states urged": a list that goes on after the holder
+        // found (with no name) starts before it.
+        let goesOn = listGoesOn(after: start)
         while j >= floor, rounds < 3 {
             // Skip "the", "both".
             while j >= floor, classes[j].contains(.filler), mentionAt[j] < 0 { j -= 1 }
             // A list ends with "and": "Russia, China and Iran", not "in Warsaw, Canada".
-            guard j >= floor, classes[j].contains(.coordinator) || (rounds > 0 && punct[j] == Self.comma) else { return }
+            guard j >= floor, classes[j].contains(.coordinator) || (punct[j] == Self.comma && (rounds > 0 || goesOn)) else {
+                return
+            }
+            let openingComma = rounds == 0 && !classes[j].contains(.coordinator)
             j -= 1
             while j >= floor, classes[j].contains(.filler), mentionAt[j] < 0 { j -= 1 }
             guard j >= floor else { return }
             if mentionAt[j] >= 0 {
                 let m = mentions[Int(mentionAt[j])]
                 guard isHolderType(m.entity), kind[m.tokens.upperBound] != .possessive else { return }
+                // "In Warsaw, Poland and the Baltic states": a place after a preposition is no member.
+                if openingComma, m.tokens.lowerBound > floor, classes[m.tokens.lowerBound - 1].contains(.preposition) { return }
                 if !holders.contains(m.entity) { holders.append(m.entity) }
                 j = m.tokens.lowerBound - 1
             } else if demonymAt[j] >= 0, entities[Int(demonymAt[j])].type == .gpe {
@@ -940,6 +970,9 @@ struct StanceFieldScan {
         let limit = max(floor, index - configuration.maxHolderDistance)
         while j >= limit {
             let c = classes[j]
+            // "“We will never trust NATO again,” the group said": the subject is not inside the
+            // quote its clause attributes.
+            if kind[j] == .quote, j >= 1, quoteAt[j - 1] >= 0, punct[j - 1] == Self.comma { return [] }
             if kind[j] == .punctuation, punct[j] == Self.comma, let head = appositiveHead(closingAt: j, floor: floor) {
                 var holders = [head.entity]
                 coordinatedHolders(before: head.start, into: &holders)
@@ -969,7 +1002,8 @@ struct StanceFieldScan {
             }
             // "the president", "the ministry", "the party", "the group": a description of an
             // actor named before.
-            if c.contains(.title) || c.contains(.holderNoun) || (wordLike[j] && Self.organizationHeads.contains(lowerOf: field.tokens[j])),
+            if c.contains(.title) || c.contains(.holderNoun) || c.contains(.organizationDescription)
+                || (wordLike[j] && Self.organizationHeads.contains(lowerOf: field.tokens[j])),
                 let e = definiteReferent(at: j), isHolderType(e)
             {
                 return [e]

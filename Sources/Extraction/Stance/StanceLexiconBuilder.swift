@@ -12,7 +12,7 @@ struct StanceLexiconBuilder {
     private var topicContext: [String: [String]] = [:]
     private var topicSubject: [String: TopicSubject] = [:]
     private var topicOtherSenses: [String: [String]] = [:]
-    private var topicPhrases: [(phrase: String, topic: String, opposite: Bool)] = []
+    private var topicPhrases: [(phrase: String, topic: String, opposite: Bool, nounOnly: Bool)] = []
 
     /// Reads one `cues.json`.
     mutating func addCues(_ bytes: [UInt8], file: String) throws(ExtractionError) {
@@ -143,14 +143,14 @@ struct StanceLexiconBuilder {
                 topicOtherSenses[id, default: []].append(contentsOf: items.compactMap { $0.stringValue?.lowercased() })
             }
             var phraseCount = 0
-            for (key, opposite) in [("phrases", false), ("opposite_phrases", true)] {
+            for (key, opposite, nounOnly) in [("phrases", false, false), ("opposite_phrases", true, false), ("noun_phrases", false, true)] {
                 guard let value = entry[key] else { continue }
                 guard let items = value.arrayValue else { throw fail(value, "topic \"\(id)\": \"\(key)\" must be an array") }
                 for item in items {
                     guard let phrase = item.stringValue, !StanceLexicon.words(of: phrase).isEmpty else {
                         throw fail(item, "topic \"\(id)\": \"\(key)\" entries must be non-empty strings")
                     }
-                    topicPhrases.append((phrase, id, opposite))
+                    topicPhrases.append((phrase, id, opposite, nounOnly))
                     phraseCount += 1
                 }
             }
@@ -170,7 +170,7 @@ struct StanceLexiconBuilder {
         var allWords = Set<String>()
         for (phrase, _) in classWords { allWords.formUnion(StanceLexicon.words(of: phrase)) }
         for key in cueOrder { allWords.formUnion(StanceLexicon.words(of: key)) }
-        for (phrase, _, _) in topicPhrases { allWords.formUnion(StanceLexicon.words(of: phrase)) }
+        for (phrase, _, _, _) in topicPhrases { allWords.formUnion(StanceLexicon.words(of: phrase)) }
         for (_, lemma) in irregular { allWords.insert(lemma) }
         for words in topicContext.values { allWords.formUnion(words) }
         for words in topicOtherSenses.values { allWords.formUnion(words) }
@@ -190,12 +190,13 @@ struct StanceLexiconBuilder {
             lexicon.cueTrie.insert(ids(key), payload: Int32(lexicon.cues.count))
             lexicon.cues.append(cue)
         }
-        for (phrase, topic, opposite) in topicPhrases {
+        for (phrase, topic, opposite, nounOnly) in topicPhrases {
             lexicon.topicTrie.insert(ids(phrase), payload: Int32(lexicon.topicPhrases.count))
-            lexicon.topicPhrases.append(
-                TopicPhrase(
-                    topic: topic, isOpposite: opposite, isGeneric: topicGeneric[topic] ?? false,
-                    holderNames: topicHolders[topic] ?? []))
+            var entry = TopicPhrase(
+                topic: topic, isOpposite: opposite, isGeneric: topicGeneric[topic] ?? false,
+                holderNames: topicHolders[topic] ?? [])
+            entry.isNounOnly = nounOnly
+            lexicon.topicPhrases.append(entry)
         }
         lexicon.cueTrie.freeze()
         lexicon.topicTrie.freeze()

@@ -59,6 +59,12 @@ struct StanceWordClass: OptionSet, Sendable, Hashable {
     /// "operation", "talks", "format": a noun that a name right before it modifies ("the Kursk
     /// operation", "the Geneva talks"); such a name is no clause subject.
     static let modifiedNoun = StanceWordClass(rawValue: 1 << 25)
+    /// "call", "brand", "describe", "dismiss": a verb whose object an evaluative label after it
+    /// judges ("called the Russian move blackmail", "described the tribunal as a nullity").
+    static let evaluationVerb = StanceWordClass(rawValue: 1 << 26)
+    /// "organisation", "group", "movement", "rebels": after "the", the latest organisation
+    /// named before ("Hamas … The group said").
+    static let organizationDescription = StanceWordClass(rawValue: 1 << 27)
 
     /// The `word_classes` keys of `cues.json`, with the class each names.
     static let names: [(key: String, value: StanceWordClass)] = [
@@ -73,5 +79,6 @@ struct StanceWordClass: OptionSet, Sendable, Hashable {
         ("possessive_pronouns", .possessivePronoun), ("auxiliaries", .auxiliary),
         ("negative_speech_verbs", .negativeSpeech), ("organization_referents", .organizationReferent),
         ("country_referents", .countryReferent), ("modified_nouns", .modifiedNoun),
+        ("evaluation_verbs", .evaluationVerb), ("organization_descriptions", .organizationDescription),
     ]
 }

@@ -19,6 +19,9 @@ public struct TopicPhrase: Sendable, Hashable {
     /// Index of the topic's context word group (`-1`: none): a topic tied to one conflict
     /// ("ukraine_sovereignty") applies only to articles naming it.
     var contextGroup = -1
+    /// The phrase names the topic only where it reads as a noun ("need guarantees", "the
+    /// guarantees"), not as a verb sharing its word ("would guarantee", "to guarantee").
+    var isNounOnly = false
 
     /// Creates a topic phrase.
     public init(topic: String, isOpposite: Bool, isGeneric: Bool, holderNames: Set<String> = []) {
