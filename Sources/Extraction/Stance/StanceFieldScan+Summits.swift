@@ -42,12 +42,7 @@ extension StanceFieldScan {
                 if Self.meetVerbs.contains(lowerOf: field.tokens[i]) {
                     let first = field.tokens[i + 1].lower == "with" ? i + 2 : i + 1
                     if let end = titledLeaderEnd(from: first, limit: limit), !(i..<end).contains(where: { topicAt[$0] >= 0 }) {
-                        let index = Int32(topicMatches.count)
-                        topicMatches.append(
-                            TopicMatch(
-                                start: i, end: end, topic: "leaders_summit", sign: 1, isGeneric: false, sentence: s,
-                                phrase: phrase))
-                        for t in i..<end { topicAt[t] = index }
+                        recordLeaderMeeting(i..<end, sentence: s, phrase: phrase)
                         i = end - 1
                         continue
                     }
@@ -64,14 +59,19 @@ extension StanceFieldScan {
                     let end = titledLeaderEnd(from: first + 1, limit: limit)
                 else { continue }
                 if (i..<end).contains(where: { topicAt[$0] >= 0 }) { continue }
-                let index = Int32(topicMatches.count)
-                topicMatches.append(
-                    TopicMatch(
-                        start: i, end: end, topic: "leaders_summit", sign: 1, isGeneric: false, sentence: s,
-                        phrase: phrase))
-                for t in i..<end { topicAt[t] = index }
+                recordLeaderMeeting(i..<end, sentence: s, phrase: phrase)
                 i = end - 1
             }
         }
+    }
+
+    /// Records tokens `range` of sentence `s` as a `leaders_summit` match of topic phrase `phrase`.
+    private mutating func recordLeaderMeeting(_ range: Range<Int>, sentence s: Int, phrase: Int) {
+        let index = Int32(topicMatches.count)
+        topicMatches.append(
+            TopicMatch(
+                start: range.lowerBound, end: range.upperBound, topic: "leaders_summit", sign: 1, isGeneric: false,
+                sentence: s, phrase: phrase))
+        for t in range { topicAt[t] = index }
     }
 }
