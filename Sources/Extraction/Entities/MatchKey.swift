@@ -10,13 +10,8 @@ enum MatchKey {
         case .possessive: return ("'s", possessiveHash)
         case .dash: return ("-", dashHash)
         case .word:
+            // The tokenizer has checked the bytes (``Token/lowerIsMatchKey``).
             if token.lowerIsMatchKey { return (token.lower, token.lowerHash) }
-            var lower = token.lower
-            // A contiguous view (on the stack for small strings) scans faster than the UTF-8 view.
-            let needsWork = lower.withUTF8 { utf8 in
-                utf8.contains { b in b == 0x2E || b == 0x20 || b == 0xE2 || b == 0xCA }
-            }
-            if !needsWork { return (lower, token.lowerHash) }
             var out = String.UnicodeScalarView()
             for c in token.lower.unicodeScalars {
                 if c == "." || c == " " { continue }
