@@ -66,11 +66,7 @@ struct JSONByteWriter: ~Copyable {
     /// Starts an object member; `name` must need no escaping (the writer's callers pass literals).
     mutating func key(_ name: StaticString) {
         let n = name.utf8CodeUnitCount
-        var comma = false
-        if depth > 0 {
-            let bit: UInt64 = 1 << UInt64(depth - 1)
-            if hasMember & bit != 0 { comma = true } else { hasMember |= bit }
-        }
+        let comma = takeMemberSlot()
         // `,"name":` assembled on the stack and appended once: keys are a fifth of the bytes
         // written, and every append pays a uniqueness and a capacity check.
         let count = n + 3 + (comma ? 1 : 0)
@@ -179,9 +175,17 @@ struct JSONByteWriter: ~Copyable {
     /// A comma before every member but the first of the innermost container.
     @inline(__always)
     private mutating func separate() {
-        guard depth > 0 else { return }
+        if takeMemberSlot() { put(UInt8(ascii: ",")) }
+    }
+
+    /// Notes a new member of the open container; `true` when a comma must precede it.
+    @inline(__always)
+    private mutating func takeMemberSlot() -> Bool {
+        guard depth > 0 else { return false }
         let bit: UInt64 = 1 << UInt64(depth - 1)
-        if hasMember & bit != 0 { put(UInt8(ascii: ",")) } else { hasMember |= bit }
+        if hasMember & bit != 0 { return true }
+        hasMember |= bit
+        return false
     }
 
     /// The escape of `"`, `\` or a control character.
