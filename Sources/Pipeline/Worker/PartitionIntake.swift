@@ -64,7 +64,7 @@ struct PartitionIntake<State: IntakeState>: Sendable {
         // Near the bound, the at-least-once worker waits for room for a batch rather than
         // pausing: librdkafka's pause discards what it has already fetched and a resume fetches
         // it again (measured on a 2-core machine at saturation: 1,050 articles/s when pausing
-        // at the bound, 2,000/s without), and polls of a few messages each cost a lane hand-off
+        // at the bound, 1,880-2,030/s without), and polls of a few messages each cost a lane hand-off
         // apiece (1,730/s). Only work that frees no room for `capacityWait` (the output broker
         // is gone) pauses fetching, so that the loop keeps polling: rebalances are served and
         // the group is not left.
