@@ -24,9 +24,6 @@ struct PhraseTrie: Sendable {
     private var payloads: [Int32] = [-1]
     /// Per word id, whether a phrase starts with it (an array test, no hashing).
     private var starts: [Bool] = []
-    /// Per word id, the root's child by it or -1 (``freeze()``): the first step of every walk
-    /// is an array read rather than a probe of the table.
-    private var rootChildren: [Int32] = []
 
     /// The number of phrases stored.
     private(set) var phraseCount = 0
@@ -71,9 +68,7 @@ struct PhraseTrie: Sendable {
         frozenKeys = [UInt64](repeating: 0, count: capacity)
         frozenNodes = [Int32](repeating: -1, count: capacity)
         frozenShift = 64 - bits
-        rootChildren = [Int32](repeating: -1, count: starts.count)
         for (key, node) in edges {
-            if key >> 32 == 0, Int(key & 0xFFFF_FFFF) < rootChildren.count { rootChildren[Int(key & 0xFFFF_FFFF)] = node }
             var i = Self.slot(key, frozenShift)
             while frozenKeys[i] != 0 { i = (i + 1) & (capacity - 1) }
             frozenKeys[i] = key &+ 1
@@ -101,14 +96,6 @@ struct PhraseTrie: Sendable {
         }
     }
 
-    /// The root's child by `word`, which ``startsPhrase(_:)`` said exists.
-    @inline(__always)
-    private func rootChild(_ word: Int32) -> Int32? {
-        guard Int(word) < rootChildren.count else { return edge(0, word) }  // not frozen yet
-        let node = rootChildren[Int(word)]
-        return node >= 0 ? node : nil
-    }
-
     /// Whether some phrase starts with `word`.
     @inline(__always)
     func startsPhrase(_ word: Int32) -> Bool {
@@ -125,7 +112,7 @@ struct PhraseTrie: Sendable {
     ///     such as a possessive or a hyphen, a filler word such as "the").
     ///   - maxSkips: How many tokens may be passed over in one match.
     func longestMatch(ids: [Int32], from start: Int, limit: Int, skippable: [Bool], maxSkips: Int) -> Match? {
-        guard start < limit, startsPhrase(ids[start]), var node = rootChild(ids[start]) else { return nil }
+        guard start < limit, startsPhrase(ids[start]), var node = edge(0, ids[start]) else { return nil }
         var best: Match?
         if payloads[Int(node)] >= 0 { best = Match(start: start, end: start + 1, payload: payloads[Int(node)]) }
         var i = start + 1
