@@ -272,9 +272,7 @@ extension StanceFieldScan {
     /// relinquish any territory"): the speaker holds the topics of the reported clause, with
     /// their sign and the negations before them, at a lower confidence.
     mutating func emitFrameTopics(frames: [Frame], sentence s: Int, targeted: Set<Int>) {
-        // Only "X said (that) …" frames: a quote's words ("Proceeding without Ukraine will
-        // only encourage Putin") need more than a topic to read.
-        // "Ukraine will never be a member of NATO, Medvedev said." reads the same, and so do the
+        // "X said (that) …" frames. "Ukraine will never be a member of NATO, Medvedev said." reads the same, and so do the
         // topics of a quote ("“Ukraine will not cede territory,” Zelensky said"), except in a
         // quote whose subject is a gerund ("“Proceeding without Ukraine will only encourage
         // Putin”": the topic is an argument of the speaker's judgement, not a position).
@@ -292,7 +290,7 @@ extension StanceFieldScan {
                     let nested = frames.contains {
                         $0.verb > frame.verb && $0.verb < m.start && $0.range.contains(m.start)
                     }
-                    if !nested, !m.isGeneric, !targeted.contains(-1000 - index), quoteAt[m.start] < 0 || isRequirement(m) || isReportedFragment(m, verb: frame.verb) || !quoteOpensWithGerund(m),
+                    if !nested, !m.isGeneric, !targeted.contains(-1000 - index), !quoteOpensWithGerund(m),
                         !hasCue(from: clauseStart(before: m.start, floor: frame.range.lowerBound), to: m.start)
                     {
                         var sign = m.sign

@@ -65,31 +65,6 @@ extension StanceFieldScan {
 }
 
 extension StanceFieldScan {
-    /// Whether topic `m` is what a negated noun requires: "no negotiations on Ukraine without
-    /// Ukraine", "no deal without guarantees" (the topic right after, or starting with,
-    /// "without").
-    func isRequirement(_ m: TopicMatch) -> Bool {
-        let floor = field.sentences[m.sentence].tokens.lowerBound
-        if isWithout(m.start) { return isUnderNegatedHead(preposition: m.start, floor: floor) }
-        return m.start > floor && isWithout(m.start - 1) && isUnderNegatedHead(preposition: m.start - 1, floor: floor)
-    }
-}
-
-extension StanceFieldScan {
-    /// Whether topic `m` stands in a quoted fragment that continues a reported clause after
-    /// its verb `verb`: the quote opens right after a word of the clause ("said the fund
-    /// would bring “serious money to rebuild Ukraine”", "warning that Washington and Moscow
-    /// would “decide the future of Europe without Europe”"), not as a sentence of its own.
-    func isReportedFragment(_ m: TopicMatch, verb: Int) -> Bool {
-        let q = quoteAt[m.start]
-        guard q >= 0, verb >= 0 else { return false }
-        let open = quoteSpans[Int(q)].open
-        guard open > verb + 1, open - 1 > verb else { return false }
-        return wordLike[open - 1] && !classes[open - 1].contains(.speechVerb)
-    }
-}
-
-extension StanceFieldScan {
     /// Whether the quote holding topic `m` opens with a gerund ("“Proceeding without Ukraine
     /// will only encourage Putin”", "“Leaving Ukraine out …”"): its topics are what the speaker
     /// judges, not a position. Not a quote at all: `false`.
