@@ -3,8 +3,9 @@
 extension StanceFieldScan {
     /// Nouns of a meeting.
     static let meetingNouns: WordSet = ["meeting", "meetings", "summit", "talks", "encounter"]
-    /// Forms of the verb "meet".
-    static let meetVerbs: WordSet = ["meet", "meets", "met", "meeting"]
+    /// Forms of the verb "meet" ("meeting" is left out: "At the meeting President Macron said"
+    /// is a noun, and a meeting noun has its own rule below).
+    static let meetVerbs: WordSet = ["meet", "meets", "met"]
     /// Titles of heads of state or government.
     static let leaderTitles: WordSet = ["president", "chancellor", "premier", "king", "leader", "prime"]
 
